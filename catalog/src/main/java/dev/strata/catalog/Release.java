@@ -1,0 +1,27 @@
+package dev.strata.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One installable unit of a component: becomes one Argo CD Application. */
+public record Release(String name, Optional<String> namespace, List<String> modes, Source source, List<String> crds,
+                      boolean crdsTooLargeForClientSideApply, Map<String, Object> values,
+                      Map<String, Map<String, Object>> valuesByMode, List<String> freeFormKeys,
+                      List<Workload> workloads) {
+
+    public Release {
+        namespace = namespace == null ? Optional.empty() : namespace;
+        modes = modes == null ? List.of() : List.copyOf(modes);
+        crds = crds == null ? List.of() : List.copyOf(crds);
+        values = values == null ? Map.of() : values;
+        valuesByMode = valuesByMode == null ? Map.of() : valuesByMode;
+        freeFormKeys = freeFormKeys == null ? List.of() : List.copyOf(freeFormKeys);
+        workloads = workloads == null ? List.of() : List.copyOf(workloads);
+    }
+
+    /** Whether this release is installed when its component runs in {@code mode} (empty: no modes). */
+    public boolean inMode(Optional<String> mode) {
+        return modes.isEmpty() || mode.map(modes::contains).orElse(true);
+    }
+}

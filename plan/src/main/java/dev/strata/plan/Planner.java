@@ -1,0 +1,31 @@
+package dev.strata.plan;
+
+import dev.strata.catalog.Catalog;
+import dev.strata.plan.capacity.PodFactory;
+import dev.strata.plan.capacity.Scenario;
+import dev.strata.plan.capacity.Scheduler;
+import dev.strata.spec.PlatformSpec;
+
+import java.util.List;
+
+/** Resolves, orders and sizes a platform: the engine behind `strata plan`, usable without the CLI. */
+public final class Planner {
+
+    private final Catalog catalog;
+
+    public Planner(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public static Planner bundled() {
+        return new Planner(Catalog.bundled());
+    }
+
+    /** @throws PlanException when components are missing, in conflict, unsupported or in a cycle */
+    public Plan plan(PlatformSpec spec, Scenario scenario) {
+        List<ResolvedComponent> resolved = new Resolver(catalog).resolve(spec);
+        List<Wave> waves = new WavePlanner().plan(spec, resolved);
+        Scheduler scheduler = new Scheduler(PodFactory.nodes(spec.cluster()));
+        return new Plan(spec, resolved, waves, scheduler.schedule(PodFactory.pods(spec, resolved, scenario), scenario));
+    }
+}

@@ -1,0 +1,175 @@
+package dev.strata.plan;
+
+import dev.strata.catalog.Catalog;
+import dev.strata.catalog.Component;
+import dev.strata.catalog.Conflict;
+import dev.strata.catalog.Release;
+import dev.strata.spec.ComponentChoice;
+import dev.strata.spec.PlatformSpec;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns the spec's component choices into the set of components to install, in dependency order,
+ * after checking that nothing is missing, in conflict, unsupported on the cluster provider, or in a
+ * dependency cycle. Every problem is collected before failing.
+ */
+public final class Resolver {
+
+    /** Capabilities of which a platform can have only one provider. */
+    static final Set<String> EXCLUSIVE = Set.of("cni", "mesh", "load-balancer", "cluster-provider");
+
+    /**
+     * Capabilities a component provides only when a value is on (Cilium announces LoadBalancer
+     * addresses only with L2 announcements or BGP switched on).
+     */
+    static final Map<String, Map<String, String>> CONDITIONAL = Map.of(
+            "cilium", Map.of("load-balancer", "l2announcements.enabled"));
+
+    private final Catalog catalog;
+
+    public Resolver(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public List<ResolvedComponent> resolve(PlatformSpec spec) {
+        List<String> problems = new ArrayList<>();
+        Map<String, ResolvedComponent> enabled = new TreeMap<>();
+        for (ComponentChoice c : spec.components().values()) {
+            if (!c.enabled()) {
+                continue;
+            }
+            Component entry = catalog.get(c.id());
+            Optional<String> mode = c.mode().or(entry::defaultMode);
+            enabled.put(c.id(), new ResolvedComponent(entry, mode, c.values(), entry.releasesFor(mode)));
+        }
+        String provider = spec.cluster().provider().id();
+        for (ResolvedComponent rc : enabled.values()) {
+            Component e = rc.entry();
+            String reason = e.unsupportedProviders().get(provider);
+            if (reason != null) {
+                problems.add("spec.components." + e.id() + ": " + e.id() + " cannot run on provider " + provider + ": " + reason
+                        + "; disable it (components." + e.id() + ".enabled: false) or use another cluster provider");
+            }
+            for (String dep : e.dependsOn()) {
+                if (!enabled.containsKey(dep)) {
+                    problems.add("spec.components." + e.id() + ": needs " + dep + ", which is not enabled; enable it (components." + dep
+                            + ": {}) or disable " + e.id());
+                }
+            }
+            for (Conflict c : e.conflicts()) {
+                if (enabled.containsKey(c.id()) && e.id().compareTo(c.id()) < 0) {
+                    problems.add("spec.components: " + e.id() + " and " + c.id() + " cannot both be enabled: " + c.reason()
+                            + "; disable one of them");
+                }
+            }
+        }
+        Map<String, List<String>> providers = new TreeMap<>();
+        for (ResolvedComponent rc : enabled.values()) {
+            for (String cap : capabilities(rc)) {
+                if (EXCLUSIVE.contains(cap)) {
+                    providers.computeIfAbsent(cap, k -> new ArrayList<>()).add(rc.id());
+                }
+            }
+        }
+        providers.forEach((cap, ids) -> {
+            if (ids.size() > 1 && !alreadyInConflict(ids, enabled)) {
+                problems.add("spec.components: " + String.join(" and ", ids) + " both provide " + cap + "; a platform has one " + cap
+                        + hint(cap) + "; disable one of them");
+            }
+        });
+        List<String> order = topological(enabled, problems);
+        if (!problems.isEmpty()) {
+            throw new PlanException(problems);
+        }
+        return order.stream().map(enabled::get).toList();
+    }
+
+    /** What a resolved component provides, conditional capabilities included only when switched on. */
+    public static Set<String> capabilities(ResolvedComponent rc) {
+        Set<String> caps = new LinkedHashSet<>(rc.entry().capabilities());
+        Map<String, String> conditional = CONDITIONAL.getOrDefault(rc.id(), Map.of());
+        conditional.forEach((cap, key) -> {
+            boolean on = rc.releases().stream().anyMatch(r -> Values.get(rc.valuesOf(r), key).map(Values::truthy).orElse(false));
+            if (!on) {
+                caps.remove(cap);
+            }
+        });
+        return caps;
+    }
+
+    private static String hint(String cap) {
+        return switch (cap) {
+            case "load-balancer" -> " (for Cilium, switch its LB IPAM off: components.cilium.values.l2announcements.enabled: false)";
+            case "mesh" -> " (Istio and Linkerd would both inject into the same pods)";
+            default -> "";
+        };
+    }
+
+    private boolean alreadyInConflict(List<String> ids, Map<String, ResolvedComponent> enabled) {
+        for (String a : ids) {
+            for (Conflict c : enabled.get(a).entry().conflicts()) {
+                if (ids.contains(c.id())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Dependency order (dependencies first, ties by id); a cycle is reported with its path. */
+    private static List<String> topological(Map<String, ResolvedComponent> enabled, List<String> problems) {
+        List<String> order = new ArrayList<>();
+        Map<String, Integer> state = new LinkedHashMap<>();
+        for (String id : enabled.keySet()) {
+            visit(id, enabled, state, new ArrayDeque<>(), order, problems);
+        }
+        return order;
+    }
+
+    private static void visit(String id, Map<String, ResolvedComponent> enabled, Map<String, Integer> state, Deque<String> stack,
+                              List<String> order, List<String> problems) {
+        Integer s = state.get(id);
+        if (s != null && s == 2) {
+            return;
+        }
+        if (s != null && s == 1) {
+            List<String> cycle = new ArrayList<>();
+            boolean in = false;
+            for (java.util.Iterator<String> it = stack.descendingIterator(); it.hasNext(); ) {
+                String x = it.next();
+                in |= x.equals(id);
+                if (in) {
+                    cycle.add(x);
+                }
+            }
+            cycle.add(id);
+            problems.add("dependency cycle: " + String.join(" → ", cycle) + "; remove one of these dependencies from the catalog entries");
+            return;
+        }
+        state.put(id, 1);
+        stack.push(id);
+        for (String dep : enabled.get(id).entry().dependsOn().stream().sorted().toList()) {
+            if (enabled.containsKey(dep)) {
+                visit(dep, enabled, state, stack, order, problems);
+            }
+        }
+        stack.pop();
+        state.put(id, 2);
+        order.add(id);
+    }
+
+    /** Releases of the resolved set in install order (for callers that do not need waves). */
+    public static List<Release> releases(List<ResolvedComponent> resolved) {
+        return resolved.stream().flatMap(r -> r.releases().stream()).toList();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.strata.plan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Chart values as nested maps: dotted-path lookup and Helm-style deep merge. */
+public final class Values {
+
+    private Values() {
+    }
+
+    /** The value at {@code a.b.c}, if every step is a map that has the key. */
+    public static Optional<Object> get(Map<String, Object> values, String path) {
+        Object cur = values;
+        for (String part : path.split("\\.")) {
+            if (!(cur instanceof Map<?, ?> m) || !m.containsKey(part)) {
+                return Optional.empty();
+            }
+            cur = m.get(part);
+        }
+        return Optional.ofNullable(cur);
+    }
+
+    /** Maps merge key by key; anything else in {@code overlay} replaces what {@code base} has. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overlay) {
+        Map<String, Object> out = new LinkedHashMap<>(base);
+        overlay.forEach((k, v) -> {
+            Object prior = out.get(k);
+            if (prior instanceof Map<?, ?> pm && v instanceof Map<?, ?> vm) {
+                out.put(k, merge((Map<String, Object>) pm, (Map<String, Object>) vm));
+            } else {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** Sets {@code a.b.c} to {@code value}, creating maps on the way. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> with(Map<String, Object> values, String path, Object value) {
+        Map<String, Object> out = new LinkedHashMap<>(values);
+        String[] parts = path.split("\\.", 2);
+        if (parts.length == 1) {
+            out.put(parts[0], value);
+            return out;
+        }
+        Object child = out.get(parts[0]);
+        Map<String, Object> childMap = child instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        out.put(parts[0], with(childMap, parts[1], value));
+        return out;
+    }
+
+    public static boolean truthy(Object o) {
+        return o instanceof Boolean b ? b : o != null && !(o instanceof List<?> l && l.isEmpty()) && !"false".equals(String.valueOf(o));
+    }
+}

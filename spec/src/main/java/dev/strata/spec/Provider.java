@@ -1,0 +1,21 @@
+package dev.strata.spec;
+
+import java.util.Locale;
+
+/** How the cluster comes to be: created with kind, created with Talos, or an existing kubeconfig context. */
+public enum Provider {
+    KIND, TALOS, EXISTING;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static java.util.Optional<Provider> of(String id) {
+        for (Provider p : values()) {
+            if (p.id().equals(id)) {
+                return java.util.Optional.of(p);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.strata.spec;
+
+/** A node taint; {@code value} may be empty. */
+public record Taint(String key, String value, String effect) {
+
+    public static final java.util.List<String> EFFECTS = java.util.List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+
+    @Override
+    public String toString() {
+        return key + (value.isEmpty() ? "" : "=" + value) + ":" + effect;
+    }
+
+    /** As the scheduler names it in reasons: {@code tier=platform}. */
+    public String shortForm() {
+        return key + (value.isEmpty() ? "" : "=" + value);
+    }
+}
