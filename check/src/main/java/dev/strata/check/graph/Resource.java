@@ -1,0 +1,63 @@
+package dev.strata.check.graph;
+
+import dev.strata.check.ObjectRef;
+import dev.strata.check.yaml.YMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Kubernetes object as loaded: its identity, its tree, where it came from.
+ *
+ * @param file   path shown to users (relative to the base directory when below it)
+ * @param line   line of the document's first key (1-based)
+ * @param origin the load unit it came from: the file for plain YAML, or
+ *               {@code kustomize:<dir>} / {@code helm:<chart>} for rendered units
+ */
+public record Resource(ObjectRef ref, YMap root, String file, int line, String origin) {
+
+    public static final String IGNORE_ANNOTATION = "strata.dev/ignore";
+
+    public String kind() {
+        return ref.kind();
+    }
+
+    public String name() {
+        return ref.name();
+    }
+
+    public String namespace() {
+        return ref.namespace();
+    }
+
+    public String apiVersion() {
+        return ref.apiVersion();
+    }
+
+    public String group() {
+        return ref.group();
+    }
+
+    public boolean is(String group, String kind) {
+        return ref.kind().equals(kind) && ref.group().equals(group);
+    }
+
+    public YMap metadata() {
+        return root.map("metadata").orElse(YMap.empty());
+    }
+
+    public YMap spec() {
+        return root.map("spec").orElse(YMap.empty());
+    }
+
+    public Map<String, String> labels() {
+        return metadata().stringMap("labels");
+    }
+
+    public Map<String, String> annotations() {
+        return metadata().stringMap("annotations");
+    }
+
+    public Optional<String> annotation(String key) {
+        return Optional.ofNullable(annotations().get(key));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.strata.check.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Every loaded object, indexed for rules that look across resources. */
+public final class ResourceGraph {
+
+    private final List<Resource> all;
+    private final Map<String, List<Resource>> byKind = new HashMap<>();
+    private final Map<String, List<Resource>> byKey = new HashMap<>();
+    private final Map<String, List<PodTemplate>> templatesByNamespace = new HashMap<>();
+    private final Set<String> kindNamespace = new HashSet<>();
+    private final Set<String> namespaceObjects = new HashSet<>();
+
+    private final SourceTree tree;
+
+    public ResourceGraph(List<Resource> resources) {
+        this(resources, SourceTree.none());
+    }
+
+    public ResourceGraph(List<Resource> resources, SourceTree tree) {
+        this.tree = tree;
+        this.all = List.copyOf(resources);
+        for (Resource r : all) {
+            byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
+            byKey.computeIfAbsent(key(r.kind(), r.namespace(), r.name()), k -> new ArrayList<>()).add(r);
+            kindNamespace.add(r.kind() + "\u0000" + r.namespace());
+            if (r.kind().equals("Namespace") && r.group().isEmpty()) {
+                namespaceObjects.add(r.name());
+            }
+            PodTemplate.of(r).ifPresent(t ->
+                    templatesByNamespace.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(t));
+        }
+    }
+
+    private static String key(String kind, String namespace, String name) {
+        return kind + "\u0000" + namespace + "\u0000" + name;
+    }
+
+    /** The repository the input came from, for rules that resolve Argo CD source paths. */
+    public SourceTree tree() {
+        return tree;
+    }
+
+    public List<Resource> all() {
+        return all;
+    }
+
+    public List<Resource> ofKind(String kind) {
+        return byKind.getOrDefault(kind, List.of());
+    }
+
+    /** Objects of a kind (any group) with that namespace and name. */
+    public List<Resource> find(String kind, String namespace, String name) {
+        return byKey.getOrDefault(key(kind, namespace, name), List.of());
+    }
+
+    public Optional<Resource> findOne(String kind, String namespace, String name) {
+        List<Resource> found = find(kind, namespace, name);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    public boolean exists(String kind, String namespace, String name) {
+        return byKey.containsKey(key(kind, namespace, name));
+    }
+
+    /** Pod templates of workloads in a namespace. */
+    public List<PodTemplate> podTemplates(String namespace) {
+        return templatesByNamespace.getOrDefault(namespace, List.of());
+    }
+
+    public List<PodTemplate> allPodTemplates() {
+        return templatesByNamespace.values().stream().flatMap(List::stream).toList();
+    }
+
+    public Optional<Resource> namespace(String name) {
+        return ofKind("Namespace").stream().filter(n -> n.name().equals(name) && n.group().isEmpty()).findFirst();
+    }
+
+    /**
+     * Reference policy: the input owns {@code kind} in {@code namespace} when it declares the
+     * Namespace object or holds at least one object of that kind there. A missing reference into an
+     * owned namespace is an error; otherwise the object may be created outside the checked input
+     * (another chart, an operator), and the finding is downgraded to a warning.
+     */
+    public boolean owns(String kind, String namespace) {
+        return namespaceObjects.contains(namespace) || kindNamespace.contains(kind + "\u0000" + namespace);
+    }
+
+    /** Whether any workload in the namespace is in the input (or the Namespace object is). */
+    public boolean ownsWorkloads(String namespace) {
+        return namespaceObjects.contains(namespace) || templatesByNamespace.containsKey(namespace);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.strata.check.load;
+
+import java.nio.file.Path;
+
+/** Builds a Kustomize directory into YAML; behind an interface so tests can fake the process. */
+public interface Kustomizer {
+
+    Result build(Path directory);
+
+    /** Outcome of a build. */
+    sealed interface Result permits Built, Unavailable, Failed {
+    }
+
+    /** The rendered multi-document YAML. */
+    record Built(String yaml) implements Result {
+    }
+
+    /** No tool to build with; the directory is reported as skipped with this reason. */
+    record Unavailable(String reason) implements Result {
+    }
+
+    /** The tool ran and failed; the message is reported as a finding. */
+    record Failed(String message) implements Result {
+    }
+}

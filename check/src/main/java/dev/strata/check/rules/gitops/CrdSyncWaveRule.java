@@ -1,0 +1,92 @@
+package dev.strata.check.rules.gitops;
+
+import dev.strata.check.Category;
+import dev.strata.check.RuleInfo;
+import dev.strata.check.Severity;
+import dev.strata.check.graph.Resource;
+import dev.strata.check.load.ArgoSources;
+import dev.strata.check.rule.RuleContext;
+import dev.strata.check.rules.BaseRule;
+import dev.strata.check.yaml.YMap;
+import java.util.Optional;
+
+/**
+ * A custom resource must sync after the CRD that defines it. An object's wave is the sync wave of the
+ * Argo CD Application that deploys it (the Application whose source path holds its file), then its own
+ * {@code argocd.argoproj.io/sync-wave}. Across Applications the CR's Application must be in a strictly
+ * later wave (Argo CD waits for health between waves only); within one, the CR's own wave must not be
+ * earlier than the CRD's.
+ */
+public final class CrdSyncWaveRule extends BaseRule {
+
+    static final String WAVE = "argocd.argoproj.io/sync-wave";
+
+    public CrdSyncWaveRule() {
+        super(RuleInfo.across("crd-sync-wave-order", Category.GITOPS, Severity.ERROR,
+                "A custom resource syncs in the same or an earlier wave than the CRD that defines it, so the first sync fails with 'no matches for kind'.",
+                "Put the Application that provides the CRD in an earlier sync wave than the one that uses it."));
+    }
+
+    @Override
+    public void check(Resource object, RuleContext ctx) {
+        if (object.group().isEmpty() || object.kind().equals("CustomResourceDefinition")) {
+            return;
+        }
+        String crdName = null;
+        Resource crd = null;
+        for (Resource candidate : ctx.graph().ofKind("CustomResourceDefinition")) {
+            if (candidate.spec().strOr("group", "").equals(object.group())
+                    && candidate.spec().path("names").map(n -> n.strOr("kind", "")).orElse("").equals(object.kind())) {
+                crd = candidate;
+                crdName = candidate.name();
+                break;
+            }
+        }
+        if (crd == null) {
+            return;
+        }
+        Optional<Resource> crdApp = application(crd, ctx);
+        Optional<Resource> crApp = application(object, ctx);
+        if (crdApp.isPresent() && crApp.isPresent() && crdApp.get() != crApp.get()) {
+            int crdWave = wave(crdApp.get());
+            int crWave = wave(crApp.get());
+            if (crWave <= crdWave) {
+                ctx.report("syncs in wave " + crWave + " (Application " + crApp.get().name() + "), not after its CRD "
+                        + crdName + " in wave " + crdWave + " (Application " + crdApp.get().name() + ")");
+            }
+            return;
+        }
+        if (crdApp.equals(crApp) && wave(object) < wave(crd)) {
+            ctx.report("syncs in wave " + wave(object) + ", before its CRD " + crdName + " in wave " + wave(crd));
+        }
+    }
+
+    static int wave(Resource r) {
+        try {
+            return Integer.parseInt(r.annotation(WAVE).orElse("0").strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The Application deploying an object: its source path is a prefix of the object's file. */
+    static Optional<Resource> application(Resource object, RuleContext ctx) {
+        for (Resource app : ctx.graph().ofKind("Application")) {
+            if (!app.group().equals("argoproj.io")) {
+                continue;
+            }
+            for (YMap source : ArgoSources.of(app)) {
+                Optional<String> path = source.str("path");
+                if (path.isEmpty()) {
+                    continue;
+                }
+                String p = path.get().replaceFirst("^\\./", "").replaceAll("/+$", "") + "/";
+                String file = object.file();
+                if (file.startsWith(p) || file.contains("/" + p)) {
+                    return Optional.of(app);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.strata.check.rules.references;
+
+import dev.strata.check.Category;
+import dev.strata.check.RuleInfo;
+import dev.strata.check.Severity;
+import dev.strata.check.graph.PodTemplate;
+import dev.strata.check.graph.Resource;
+import dev.strata.check.graph.ResourceGraph;
+import dev.strata.check.graph.Selectors;
+import dev.strata.check.rule.References;
+import dev.strata.check.rule.RuleContext;
+import dev.strata.check.rules.BaseRule;
+import dev.strata.check.rules.PodRule;
+import dev.strata.check.yaml.YMap;
+import dev.strata.check.yaml.YNode;
+import dev.strata.check.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** cert-manager Certificates must name an existing Issuer or ClusterIssuer. */
+public final class CertificateIssuerRule extends BaseRule {
+
+    public CertificateIssuerRule() {
+        super(RuleInfo.across("certificate-issuer-missing", Category.REFERENCES, Severity.ERROR,
+                "A cert-manager Certificate's issuerRef names an Issuer or ClusterIssuer that does not exist.",
+                "Create the Issuer in the Certificate's namespace (or the ClusterIssuer), or fix issuerRef."));
+    }
+
+    @Override
+    public void check(Resource object, RuleContext ctx) {
+        if (!object.is("cert-manager.io", "Certificate")) {
+            return;
+        }
+        YMap ref = object.spec().map("issuerRef").orElse(YMap.empty());
+        if (!ref.strOr("group", "cert-manager.io").equals("cert-manager.io")) {
+            return;
+        }
+        String kind = ref.strOr("kind", "Issuer");
+        String name = ref.strOr("name", "");
+        String namespace = kind.equals("ClusterIssuer") ? "" : object.namespace();
+        if (name.isEmpty() || ctx.graph().exists(kind, namespace, name)) {
+            return;
+        }
+        References.missing(ctx, info().severity(), kind, namespace, ref.line(),
+                "issuer " + kind + "/" + name + " does not exist");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.strata.check.rules.references;
+
+import dev.strata.check.Category;
+import dev.strata.check.RuleInfo;
+import dev.strata.check.Severity;
+import dev.strata.check.graph.PodTemplate;
+import dev.strata.check.graph.Resource;
+import dev.strata.check.graph.ResourceGraph;
+import dev.strata.check.graph.Selectors;
+import dev.strata.check.rule.References;
+import dev.strata.check.rule.RuleContext;
+import dev.strata.check.rules.BaseRule;
+import dev.strata.check.rules.PodRule;
+import dev.strata.check.yaml.YMap;
+import dev.strata.check.yaml.YNode;
+import dev.strata.check.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** An HPA scaling a workload that does not exist. */
+public final class DanglingHpaRule extends BaseRule {
+
+    public DanglingHpaRule() {
+        super(RuleInfo.across("dangling-hpa", Category.REFERENCES, Severity.ERROR,
+                "A HorizontalPodAutoscaler's scaleTargetRef names a workload that does not exist.",
+                "Point scaleTargetRef at the Deployment or StatefulSet's kind and name."));
+    }
+
+    @Override
+    public void check(Resource object, RuleContext ctx) {
+        if (!object.is("autoscaling", "HorizontalPodAutoscaler")) {
+            return;
+        }
+        YMap ref = object.spec().map("scaleTargetRef").orElse(YMap.empty());
+        String kind = ref.strOr("kind", "");
+        String name = ref.strOr("name", "");
+        if (kind.isEmpty() || name.isEmpty() || ctx.graph().exists(kind, object.namespace(), name)) {
+            return;
+        }
+        References.missing(ctx, info().severity(), kind, object.namespace(), ref.line(),
+                "scale target " + kind + "/" + name + " does not exist");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.strata.check.rules.references;
+
+import dev.strata.check.Category;
+import dev.strata.check.RuleInfo;
+import dev.strata.check.Severity;
+import dev.strata.check.graph.PodTemplate;
+import dev.strata.check.graph.Resource;
+import dev.strata.check.graph.ResourceGraph;
+import dev.strata.check.graph.Selectors;
+import dev.strata.check.rule.References;
+import dev.strata.check.rule.RuleContext;
+import dev.strata.check.rules.BaseRule;
+import dev.strata.check.rules.PodRule;
+import dev.strata.check.yaml.YMap;
+import dev.strata.check.yaml.YNode;
+import dev.strata.check.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A PDB selecting no pods protects nothing. */
+public final class DanglingPdbRule extends BaseRule {
+
+    public DanglingPdbRule() {
+        super(RuleInfo.across("dangling-pdb", Category.REFERENCES, Severity.ERROR,
+                "A PodDisruptionBudget's selector matches no pod template in its namespace.",
+                "Make spec.selector match the labels of the workload the budget protects."));
+    }
+
+    @Override
+    public void check(Resource object, RuleContext ctx) {
+        if (!object.is("policy", "PodDisruptionBudget")) {
+            return;
+        }
+        YMap selector = object.spec().map("selector").orElse(YMap.empty());
+        if (ctx.graph().podTemplates(object.namespace()).stream().anyMatch(t -> Selectors.matches(selector, t.labels()))) {
+            return;
+        }
+        String message = "selector " + Selectors.display(selector) + " matches no pod template";
+        if (ctx.graph().ownsWorkloads(object.namespace())) {
+            ctx.report(object.spec().keyLine("selector"), message);
+        } else {
+            ctx.report(object.spec().keyLine("selector"), message + " in the input (the pods may be created outside it)",
+                    Severity.WARNING);
+        }
+    }
+}

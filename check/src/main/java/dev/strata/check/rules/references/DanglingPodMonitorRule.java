@@ -1,0 +1,63 @@
+package dev.strata.check.rules.references;
+
+import dev.strata.check.Category;
+import dev.strata.check.RuleInfo;
+import dev.strata.check.Severity;
+import dev.strata.check.graph.PodTemplate;
+import dev.strata.check.graph.Resource;
+import dev.strata.check.graph.ResourceGraph;
+import dev.strata.check.graph.Selectors;
+import dev.strata.check.rule.References;
+import dev.strata.check.rule.RuleContext;
+import dev.strata.check.rules.BaseRule;
+import dev.strata.check.rules.PodRule;
+import dev.strata.check.yaml.YMap;
+import dev.strata.check.yaml.YNode;
+import dev.strata.check.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A PodMonitor selecting no pod, or naming a port the pods do not declare, scrapes nothing. */
+public final class DanglingPodMonitorRule extends BaseRule {
+
+    public DanglingPodMonitorRule() {
+        super(RuleInfo.across("dangling-pod-monitor", Category.REFERENCES, Severity.ERROR,
+                "A PodMonitor's selector matches no pod template, or its endpoint port is not a named container port of the matched pods.",
+                "Make spec.selector match the pod template's labels and podMetricsEndpoints[].port a container port name."));
+    }
+
+    @Override
+    public void check(Resource object, RuleContext ctx) {
+        if (!object.is("monitoring.coreos.com", "PodMonitor")) {
+            return;
+        }
+        YMap selector = object.spec().map("selector").orElse(YMap.empty());
+        List<String> names = object.spec().path("namespaceSelector").map(n -> n.strings("matchNames")).orElse(List.of());
+        List<String> namespaces = names.isEmpty() ? List.of(object.namespace()) : names;
+        List<PodTemplate> matched = new ArrayList<>();
+        for (String ns : namespaces) {
+            ctx.graph().podTemplates(ns).stream().filter(t -> Selectors.matches(selector, t.labels())).forEach(matched::add);
+        }
+        if (matched.isEmpty()) {
+            String message = "selector " + Selectors.display(selector) + " matches no pod template";
+            if (namespaces.stream().allMatch(ctx.graph()::ownsWorkloads)) {
+                ctx.report(object.spec().keyLine("selector"), message);
+            } else {
+                ctx.report(object.spec().keyLine("selector"), message + " in the input (the pods may be created outside it)",
+                        Severity.WARNING);
+            }
+            return;
+        }
+        for (YMap endpoint : object.spec().maps("podMetricsEndpoints")) {
+            Optional<String> port = endpoint.str("port");
+            if (port.isPresent() && matched.stream().noneMatch(t -> t.containers().stream().anyMatch(c ->
+                    c.spec().maps("ports").stream().anyMatch(p -> p.strOr("name", "").equals(port.get()))))) {
+                ctx.report(endpoint.keyLine("port"), "endpoint port " + port.get()
+                        + " is not a named container port of " + matched.getFirst().owner().name());
+            }
+        }
+    }
+}

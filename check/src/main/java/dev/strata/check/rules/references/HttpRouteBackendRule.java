@@ -1,0 +1,49 @@
+package dev.strata.check.rules.references;
+
+import dev.strata.check.Category;
+import dev.strata.check.RuleInfo;
+import dev.strata.check.Severity;
+import dev.strata.check.graph.PodTemplate;
+import dev.strata.check.graph.Resource;
+import dev.strata.check.graph.ResourceGraph;
+import dev.strata.check.graph.Selectors;
+import dev.strata.check.rule.References;
+import dev.strata.check.rule.RuleContext;
+import dev.strata.check.rules.BaseRule;
+import dev.strata.check.rules.PodRule;
+import dev.strata.check.yaml.YMap;
+import dev.strata.check.yaml.YNode;
+import dev.strata.check.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** HTTPRoute backendRefs must name an existing Service and port. */
+public final class HttpRouteBackendRule extends BaseRule {
+
+    public HttpRouteBackendRule() {
+        super(RuleInfo.across("httproute-backend-missing", Category.REFERENCES, Severity.ERROR,
+                "An HTTPRoute backendRef names a Service that does not exist, or a port the Service does not have.",
+                "Point backendRefs at an existing Service (name, namespace) and one of its ports."));
+    }
+
+    @Override
+    public void check(Resource object, RuleContext ctx) {
+        if (!object.group().equals("gateway.networking.k8s.io")
+                || !(object.kind().equals("HTTPRoute") || object.kind().equals("GRPCRoute"))) {
+            return;
+        }
+        for (YMap rule : object.spec().maps("rules")) {
+            for (YMap ref : rule.maps("backendRefs")) {
+                if (!ref.strOr("kind", "Service").equals("Service") || !ref.strOr("group", "").isEmpty()) {
+                    continue;
+                }
+                String namespace = ref.strOr("namespace", object.namespace());
+                Backends.check(ctx, info().severity(), namespace, ref.strOr("name", ""), ref.strOr("port", ""),
+                        ref.line());
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.strata.check.rules.references;
+
+import dev.strata.check.Category;
+import dev.strata.check.RuleInfo;
+import dev.strata.check.Severity;
+import dev.strata.check.graph.PodTemplate;
+import dev.strata.check.graph.Resource;
+import dev.strata.check.graph.ResourceGraph;
+import dev.strata.check.graph.Selectors;
+import dev.strata.check.rule.References;
+import dev.strata.check.rule.RuleContext;
+import dev.strata.check.rules.BaseRule;
+import dev.strata.check.rules.PodRule;
+import dev.strata.check.yaml.YMap;
+import dev.strata.check.yaml.YNode;
+import dev.strata.check.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A RoleBinding to a Role or ClusterRole that does not exist grants nothing. */
+public final class RoleBindingRoleRule extends BaseRule {
+
+    private static final Set<String> BUILT_IN = Set.of("cluster-admin", "admin", "edit", "view");
+
+    public RoleBindingRoleRule() {
+        super(RuleInfo.across("rolebinding-role-missing", Category.REFERENCES, Severity.ERROR,
+                "A RoleBinding or ClusterRoleBinding refers to a Role or ClusterRole that does not exist.",
+                "Create the Role in the binding's namespace (or the ClusterRole), or fix roleRef."));
+    }
+
+    @Override
+    public void check(Resource object, RuleContext ctx) {
+        boolean binding = object.is("rbac.authorization.k8s.io", "RoleBinding");
+        if (!binding && !object.is("rbac.authorization.k8s.io", "ClusterRoleBinding")) {
+            return;
+        }
+        YMap ref = object.root().map("roleRef").orElse(YMap.empty());
+        String kind = ref.strOr("kind", "");
+        String name = ref.strOr("name", "");
+        if (name.isEmpty() || BUILT_IN.contains(name) || name.startsWith("system:")) {
+            return;
+        }
+        String namespace = kind.equals("Role") ? object.namespace() : "";
+        if (!ctx.graph().exists(kind, namespace, name)) {
+            References.missing(ctx, info().severity(), kind, namespace, ref.line(),
+                    "role " + kind + "/" + name + " does not exist");
+        }
+    }
+}

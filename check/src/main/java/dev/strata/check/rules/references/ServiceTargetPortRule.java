@@ -1,0 +1,62 @@
+package dev.strata.check.rules.references;
+
+import dev.strata.check.Category;
+import dev.strata.check.RuleInfo;
+import dev.strata.check.Severity;
+import dev.strata.check.graph.PodTemplate;
+import dev.strata.check.graph.Resource;
+import dev.strata.check.graph.ResourceGraph;
+import dev.strata.check.graph.Selectors;
+import dev.strata.check.rule.References;
+import dev.strata.check.rule.RuleContext;
+import dev.strata.check.rules.BaseRule;
+import dev.strata.check.rules.PodRule;
+import dev.strata.check.yaml.YMap;
+import dev.strata.check.yaml.YNode;
+import dev.strata.check.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A Service port whose targetPort no selected pod exposes. */
+public final class ServiceTargetPortRule extends BaseRule {
+
+    public ServiceTargetPortRule() {
+        super(RuleInfo.across("service-target-port", Category.REFERENCES, Severity.ERROR,
+                "A Service's targetPort (number or name) is not a port of the pods it selects.",
+                "Set targetPort to a containerPort number or port name declared by the selected pods."));
+    }
+
+    @Override
+    public void check(Resource object, RuleContext ctx) {
+        if (!object.is("", "Service")) {
+            return;
+        }
+        List<PodTemplate> pods = Services.selected(object, ctx.graph());
+        if (pods.isEmpty()) {
+            return;
+        }
+        for (YMap port : object.spec().maps("ports")) {
+            String target = Services.targetPort(port);
+            boolean named = !Services.isNumber(target);
+            boolean anyDeclares = pods.stream().anyMatch(Services::declaresPorts);
+            if (!named && !anyDeclares) {
+                continue;
+            }
+            boolean found = pods.stream().anyMatch(t -> t.containers().stream().anyMatch(c -> c.spec().maps("ports")
+                    .stream().anyMatch(p -> named ? p.strOr("name", "").equals(target)
+                            : p.strOr("containerPort", "").equals(target))));
+            if (!found) {
+                PodTemplate first = pods.getFirst();
+                List<String> exposed = new ArrayList<>();
+                first.containers().forEach(c -> c.spec().maps("ports").forEach(p -> exposed.add(
+                        p.str("name").map(n -> n + "/").orElse("") + p.strOr("containerPort", "?"))));
+                ctx.report(port.line(), "targetPort " + target + " is not exposed by the selected pods ("
+                        + first.owner().kind().toLowerCase(java.util.Locale.ROOT) + " " + first.owner().name()
+                        + " exposes " + (exposed.isEmpty() ? "no ports" : String.join(", ", exposed)) + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.strata.check.rules.schema;
+
+import dev.strata.check.graph.Resource;
+import dev.strata.check.yaml.YList;
+import dev.strata.check.yaml.YMap;
+import dev.strata.check.yaml.YNode;
+import dev.strata.check.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Strict validation of a built-in object against {@link KindSchemas}: unknown fields and wrong types. */
+public final class SchemaValidator {
+
+    private final KindSchemas schemas;
+
+    public SchemaValidator(KindSchemas schemas) {
+        this.schemas = schemas;
+    }
+
+    /** Violations, or empty when the kind has no bundled schema. */
+    public Optional<List<Violation>> validate(Resource r) {
+        Optional<String> type = schemas.rootType(r.apiVersion(), r.kind());
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Violation> out = new ArrayList<>();
+        checkObject(r.root(), type.get(), "", out);
+        return Optional.of(out);
+    }
+
+    private void check(YNode node, String token, String path, int line, List<Violation> out) {
+        if (node instanceof YScalar s && s.isNull()) {
+            return;
+        }
+        switch (token) {
+            case "any" -> {
+            }
+            case "string" -> scalar(node, path, line, out, "string", s -> s.type() == YScalar.Type.STRING);
+            case "integer" -> scalar(node, path, line, out, "integer", s -> s.type() == YScalar.Type.INT);
+            case "number" -> scalar(node, path, line, out, "number",
+                    s -> s.type() == YScalar.Type.INT || s.type() == YScalar.Type.FLOAT);
+            case "boolean" -> scalar(node, path, line, out, "boolean", s -> s.type() == YScalar.Type.BOOL);
+            case "int-or-string" -> scalar(node, path, line, out, "integer or string",
+                    s -> s.type() == YScalar.Type.INT || s.type() == YScalar.Type.STRING);
+            case "quantity" -> scalar(node, path, line, out, "quantity (string or number)",
+                    s -> s.type() != YScalar.Type.BOOL);
+            default -> {
+                if (token.startsWith("list<")) {
+                    if (!(node instanceof YList list)) {
+                        wrong(node, path, line, "array", out);
+                        return;
+                    }
+                    String item = token.substring(5, token.length() - 1);
+                    for (int i = 0; i < list.items().size(); i++) {
+                        YNode child = list.items().get(i);
+                        check(child, item, path + "[" + i + "]", child.line(), out);
+                    }
+                } else if (token.startsWith("map<")) {
+                    if (!(node instanceof YMap map)) {
+                        wrong(node, path, line, "object", out);
+                        return;
+                    }
+                    String value = token.substring(4, token.length() - 1);
+                    for (Map.Entry<String, YNode> e : map.values().entrySet()) {
+                        check(e.getValue(), value, join(path, e.getKey()), map.keyLine(e.getKey()), out);
+                    }
+                } else if (!(node instanceof YMap map)) {
+                    wrong(node, path, line, "object", out);
+                } else {
+                    checkObject(map, token, path, out);
+                }
+            }
+        }
+    }
+
+    private void checkObject(YMap map, String type, String path, List<Violation> out) {
+        Optional<Map<String, String>> fields = schemas.fields(type);
+        if (fields.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, YNode> e : map.values().entrySet()) {
+            String fieldPath = join(path, e.getKey());
+            String token = fields.get().get(e.getKey());
+            int line = map.keyLine(e.getKey());
+            if (token == null) {
+                out.add(new Violation(Violation.Kind.UNKNOWN_FIELD, fieldPath, line,
+                        fieldPath + ": unknown field" + suggestion(e.getKey(), fields.get())));
+            } else {
+                check(e.getValue(), token, fieldPath, line, out);
+            }
+        }
+    }
+
+    private static String suggestion(String key, Map<String, String> fields) {
+        String best = null;
+        int bestDistance = 3;
+        for (String f : fields.keySet()) {
+            int d = distance(key.toLowerCase(java.util.Locale.ROOT), f.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = f;
+            }
+        }
+        return best == null ? "" : " (did you mean " + best + "?)";
+    }
+
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 2) {
+            return 99;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private interface ScalarTest {
+        boolean ok(YScalar s);
+    }
+
+    private static void scalar(YNode node, String path, int line, List<Violation> out, String expected, ScalarTest test) {
+        if (!(node instanceof YScalar s) || !test.ok(s)) {
+            wrong(node, path, line, expected, out);
+        }
+    }
+
+    private static void wrong(YNode node, String path, int line, String expected, List<Violation> out) {
+        String got = node instanceof YScalar s ? s.typeName() + " \"" + s.value() + "\"" : node.typeName();
+        out.add(new Violation(Violation.Kind.WRONG_TYPE, path, line, path + ": expected " + expected + ", got " + got));
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.strata.check.rules.security;
+
+import dev.strata.check.Category;
+import dev.strata.check.RuleInfo;
+import dev.strata.check.Severity;
+import dev.strata.check.graph.PodTemplate;
+import dev.strata.check.graph.Resource;
+import dev.strata.check.rule.RuleContext;
+import dev.strata.check.rules.PodRule;
+import dev.strata.check.yaml.YMap;
+import java.util.List;
+import java.util.Optional;
+
+/** PSS baseline: no hostPath volumes. */
+public final class HostPathVolumeRule extends PodRule {
+
+    public HostPathVolumeRule() {
+        super(RuleInfo.of("host-path-volume", Category.SECURITY, Severity.ERROR,
+                "A pod mounts a directory of the host (hostPath volume).",
+                "Use a persistentVolumeClaim, emptyDir, configMap or secret volume instead of hostPath."));
+    }
+
+    @Override
+    protected void checkPod(Resource object, PodTemplate pod, RuleContext ctx) {
+        for (YMap volume : pod.podSpec().maps("volumes")) {
+            volume.map("hostPath").ifPresent(hp -> ctx.report(volume.line(), "volume " + volume.strOr("name", "?")
+                    + " mounts host path " + hp.strOr("path", "?")));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.strata.check.rules.tiering;
+
+import dev.strata.check.ClusterModel;
+import dev.strata.check.graph.PodTemplate;
+import dev.strata.check.yaml.YMap;
+import java.util.List;
+import java.util.Map;
+
+/** Scheduling predicates against the cluster model: nodeSelector and taints/tolerations. */
+final class Scheduling {
+
+    private Scheduling() {
+    }
+
+    static boolean selectorMatches(PodTemplate pod, ClusterModel.Node node) {
+        for (Map.Entry<String, String> e : pod.podSpec().stringMap("nodeSelector").entrySet()) {
+            if (!e.getValue().equals(node.labels().get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean tolerates(PodTemplate pod, ClusterModel.Taint taint) {
+        if (!taint.effect().equals("NoSchedule") && !taint.effect().equals("NoExecute")) {
+            return true;
+        }
+        for (YMap t : pod.podSpec().maps("tolerations")) {
+            String key = t.strOr("key", "");
+            String op = t.strOr("operator", "Equal");
+            String effect = t.strOr("effect", "");
+            boolean keyOk = key.isEmpty() ? op.equals("Exists") : key.equals(taint.key());
+            boolean valueOk = op.equals("Exists") || t.strOr("value", "").equals(taint.value());
+            boolean effectOk = effect.isEmpty() || effect.equals(taint.effect());
+            if (keyOk && valueOk && effectOk) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<ClusterModel.Taint> untolerated(PodTemplate pod, ClusterModel.Node node) {
+        return node.taints().stream().filter(t -> !tolerates(pod, t)).toList();
+    }
+
+    /** Nodes the pod may run on. */
+    static List<ClusterModel.Node> eligible(PodTemplate pod, ClusterModel model) {
+        return model.nodes().stream().filter(n -> selectorMatches(pod, n) && untolerated(pod, n).isEmpty()).toList();
+    }
+}

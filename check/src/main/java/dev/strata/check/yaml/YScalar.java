@@ -1,0 +1,36 @@
+package dev.strata.check.yaml;
+
+/** A scalar with its resolved YAML 1.2 core-schema type. */
+public record YScalar(String value, Type type, int line) implements YNode {
+
+    public enum Type { STRING, INT, FLOAT, BOOL, NULL }
+
+    @Override
+    public long size() {
+        return 1;
+    }
+
+    public boolean isNull() {
+        return type == Type.NULL;
+    }
+
+    public boolean isString() {
+        return type == Type.STRING;
+    }
+
+    @Override
+    public String typeName() {
+        return switch (type) {
+            case STRING -> "string";
+            case INT -> "integer";
+            case FLOAT -> "number";
+            case BOOL -> "boolean";
+            case NULL -> "null";
+        };
+    }
+
+    /** The text as a user would read it (null is empty). */
+    public String text() {
+        return type == Type.NULL ? "" : value;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.strata.check.yaml;
+
+/** One document of a YAML stream and the line it starts on. */
+public record YamlDocument(YNode root, int line) {
+}

@@ -1,0 +1,384 @@
+package dev.strata.check.yaml;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+
+/**
+ * Reads a multi-document YAML text into {@link YNode} trees with line numbers.
+ *
+ * <p>The text is split at document markers ({@code ---} at column 0) so that a broken document
+ * does not hide the ones after it. Each document is built from snakeyaml-engine's event stream
+ * (not its recursive composer), which lets this class enforce the limits in {@link YamlLimits}
+ * itself: duplicate keys and alias counts the way snakeyaml-engine's {@link LoadSettings} would
+ * (allowDuplicateKeys=false, maxAliasesForCollections), plus nesting depth and expanded size,
+ * which the engine does not bound.
+ */
+public final class YamlReader {
+
+    /** Documents that loaded and problems for those that did not. */
+    public record Result(List<YamlDocument> documents, List<YamlProblem> problems) {
+    }
+
+    private final YamlLimits limits;
+    private final LoadSettings settings;
+    private final ScalarResolver resolver = new CoreScalarResolver(false);
+
+    public YamlReader(YamlLimits limits) {
+        this.limits = limits;
+        this.settings = LoadSettings.builder()
+                .setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(limits.maxAliases())
+                .setCodePointLimit(limits.codePointsPerDocument())
+                .setUseMarks(true)
+                .setAllowRecursiveKeys(false)
+                .build();
+    }
+
+    public YamlReader() {
+        this(YamlLimits.defaults());
+    }
+
+    public Result read(String text) {
+        List<YamlDocument> docs = new ArrayList<>();
+        List<YamlProblem> problems = new ArrayList<>();
+        for (Chunk chunk : split(text)) {
+            readChunk(chunk, docs, problems);
+        }
+        return new Result(docs, problems);
+    }
+
+    private record Chunk(String text, int firstLine) {
+    }
+
+    /** Splits at lines starting with "---" followed by nothing or blank; line numbers are 0-based. */
+    static List<Chunk> split(String text) {
+        List<Chunk> chunks = new ArrayList<>();
+        int start = 0;
+        int startLine = 0;
+        int line = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int end = text.indexOf('\n', i);
+            if (end < 0) {
+                end = n;
+            }
+            if (i != start && isMarker(text, i, end)) {
+                chunks.add(new Chunk(text.substring(start, i), startLine));
+                start = i;
+                startLine = line;
+            }
+            i = end + 1;
+            line++;
+        }
+        if (start < n) {
+            chunks.add(new Chunk(text.substring(start), startLine));
+        }
+        return chunks;
+    }
+
+    private static boolean isMarker(String text, int from, int end) {
+        if (end - from < 3 || !text.startsWith("---", from)) {
+            return false;
+        }
+        if (end - from == 3) {
+            return true;
+        }
+        char c = text.charAt(from + 3);
+        return c == ' ' || c == '\t' || c == '\r';
+    }
+
+    private void readChunk(Chunk chunk, List<YamlDocument> docs, List<YamlProblem> problems) {
+        Builder builder = new Builder(chunk.firstLine());
+        try {
+            for (Event event : new Parse(settings).parseString(chunk.text())) {
+                builder.accept(event, docs);
+            }
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+            int line = mark.map(m -> m.getLine() + 1 + chunk.firstLine()).orElse(chunk.firstLine() + 1);
+            problems.add(new YamlProblem(line, describe(e)));
+        } catch (YamlProblemException e) {
+            problems.add(e.problem);
+        } catch (YamlEngineException e) {
+            problems.add(new YamlProblem(chunk.firstLine() + 1, lower(e.getMessage())));
+        } catch (StackOverflowError e) {
+            problems.add(new YamlProblem(chunk.firstLine() + 1,
+                    "document nests too deeply to read (limit " + limits.maxDepth() + " levels)"));
+        }
+    }
+
+    private static String describe(MarkedYamlEngineException e) {
+        String problem = e.getProblem();
+        String context = e.getContext();
+        String text = problem == null || problem.isBlank() ? context : problem;
+        if (context != null && !context.isBlank() && problem != null && !problem.isBlank()) {
+            text = problem + " (" + context + ")";
+        }
+        return lower(text == null ? "invalid yaml" : text.strip());
+    }
+
+    private static String lower(String s) {
+        if (s == null || s.isEmpty()) {
+            return "invalid yaml";
+        }
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static final class YamlProblemException extends RuntimeException {
+        private final YamlProblem problem;
+
+        YamlProblemException(YamlProblem problem) {
+            super(problem.message(), null, false, false);
+            this.problem = problem;
+        }
+    }
+
+    private abstract static class Frame {
+        final int line;
+        long size = 1;
+
+        Frame(int line) {
+            this.line = line;
+        }
+
+        abstract void add(YNode node, int line);
+
+        abstract YNode build();
+    }
+
+    private final class MapFrame extends Frame {
+        final Map<String, YNode> values = new LinkedHashMap<>();
+        final Map<String, Integer> keyLines = new LinkedHashMap<>();
+        final List<YMap> merges = new ArrayList<>();
+        String pendingKey;
+        int pendingKeyLine;
+
+        MapFrame(int line) {
+            super(line);
+        }
+
+        @Override
+        void add(YNode node, int nodeLine) {
+            if (pendingKey == null) {
+                if (!(node instanceof YScalar s)) {
+                    throw problem(nodeLine, "complex mapping keys are not supported");
+                }
+                String key = s.text();
+                if (values.containsKey(key)) {
+                    throw problem(nodeLine, "duplicate key \"" + key + "\" (first at line " + keyLines.get(key) + ")");
+                }
+                pendingKey = key;
+                pendingKeyLine = nodeLine;
+                return;
+            }
+            if (pendingKey.equals("<<") && (node instanceof YMap || node instanceof YList)) {
+                if (node instanceof YMap m) {
+                    merges.add(m);
+                } else {
+                    for (YNode item : ((YList) node).items()) {
+                        if (item instanceof YMap m) {
+                            merges.add(m);
+                        }
+                    }
+                }
+            } else {
+                values.put(pendingKey, node);
+                keyLines.put(pendingKey, pendingKeyLine);
+            }
+            size += node.size();
+            pendingKey = null;
+        }
+
+        @Override
+        YNode build() {
+            for (YMap merged : merges) {
+                for (Map.Entry<String, YNode> e : merged.values().entrySet()) {
+                    if (!values.containsKey(e.getKey())) {
+                        values.put(e.getKey(), e.getValue());
+                        keyLines.put(e.getKey(), merged.keyLine(e.getKey()));
+                    }
+                }
+            }
+            return new YMap(values, keyLines, line, size);
+        }
+    }
+
+    private static final class ListFrame extends Frame {
+        final List<YNode> items = new ArrayList<>();
+
+        ListFrame(int line) {
+            super(line);
+        }
+
+        @Override
+        void add(YNode node, int line) {
+            items.add(node);
+            size += node.size();
+        }
+
+        @Override
+        YNode build() {
+            return new YList(items, line, size);
+        }
+    }
+
+    private YamlProblemException problem(int line, String message) {
+        return new YamlProblemException(new YamlProblem(line, message));
+    }
+
+    private final class Builder {
+        private final int offset;
+        private final ArrayList<Frame> stack = new ArrayList<>();
+        private final Map<String, YNode> anchors = new HashMap<>();
+        private final List<String> pendingAnchors = new ArrayList<>();
+        private YNode root;
+        private int docLine;
+        private int aliases;
+
+        Builder(int offset) {
+            this.offset = offset;
+        }
+
+        private int line(Event e) {
+            return e.getStartMark().map(m -> m.getLine() + 1 + offset).orElse(offset + 1);
+        }
+
+        void accept(Event event, List<YamlDocument> docs) {
+            switch (event.getEventId()) {
+                case DocumentStart -> {
+                    root = null;
+                    anchors.clear();
+                    aliases = 0;
+                    docLine = line(event);
+                }
+                case DocumentEnd -> {
+                    if (root != null) {
+                        docs.add(new YamlDocument(root, docLine));
+                    }
+                    root = null;
+                }
+                case MappingStart -> open(new MapFrame(line(event)), ((MappingStartEvent) event).getAnchor());
+                case SequenceStart -> open(new ListFrame(line(event)), ((SequenceStartEvent) event).getAnchor());
+                case MappingEnd, SequenceEnd -> {
+                    Frame frame = stack.removeLast();
+                    YNode node = frame.build();
+                    String anchor = frame instanceof MapFrame mf ? mapAnchor(mf) : listAnchor(frame);
+                    if (anchor != null) {
+                        anchors.put(anchor, node);
+                    }
+                    value(node, frame.line);
+                }
+                case Scalar -> {
+                    ScalarEvent s = (ScalarEvent) event;
+                    YNode node = new YScalar(s.getValue(), type(s), line(event));
+                    s.getAnchor().ifPresent(a -> anchors.put(a.getValue(), node));
+                    value(node, node.line());
+                }
+                case Alias -> {
+                    AliasEvent a = (AliasEvent) event;
+                    String name = a.getAlias().getValue();
+                    YNode target = anchors.get(name);
+                    if (target == null) {
+                        throw problem(line(event), "alias *" + name + " refers to no anchor");
+                    }
+                    if (!(target instanceof YScalar) && ++aliases > limits.maxAliases()) {
+                        throw problem(line(event), "more than " + limits.maxAliases()
+                                + " aliases to collections in one document");
+                    }
+                    value(target, line(event));
+                }
+                default -> {
+                    // stream start/end, comments: nothing to build
+                }
+            }
+        }
+
+        private final Map<Frame, String> frameAnchors = new HashMap<>();
+
+        private void open(Frame frame, Optional<Anchor> anchor) {
+            if (stack.size() >= limits.maxDepth()) {
+                throw problem(frame.line, "nesting deeper than " + limits.maxDepth() + " levels");
+            }
+            anchor.ifPresent(a -> frameAnchors.put(frame, a.getValue()));
+            stack.add(frame);
+        }
+
+        private String mapAnchor(MapFrame frame) {
+            return frameAnchors.remove(frame);
+        }
+
+        private String listAnchor(Frame frame) {
+            return frameAnchors.remove(frame);
+        }
+
+        private void value(YNode node, int line) {
+            if (node.size() > limits.maxExpandedNodes()) {
+                throw expansion(line);
+            }
+            if (stack.isEmpty()) {
+                root = node;
+                return;
+            }
+            Frame parent = stack.getLast();
+            parent.add(node, line);
+            if (parent.size > limits.maxExpandedNodes()) {
+                throw expansion(line);
+            }
+        }
+
+        private YamlProblemException expansion(int line) {
+            return problem(line, "document expands to more than " + limits.maxExpandedNodes()
+                    + " nodes through aliases; refused");
+        }
+    }
+
+    private YScalar.Type type(ScalarEvent s) {
+        Optional<String> tag = s.getTag();
+        if (tag.isPresent() && !tag.get().equals("!")) {
+            return switch (tag.get()) {
+                case "tag:yaml.org,2002:int" -> YScalar.Type.INT;
+                case "tag:yaml.org,2002:float" -> YScalar.Type.FLOAT;
+                case "tag:yaml.org,2002:bool" -> YScalar.Type.BOOL;
+                case "tag:yaml.org,2002:null" -> YScalar.Type.NULL;
+                default -> YScalar.Type.STRING;
+            };
+        }
+        if (!s.isPlain()) {
+            return YScalar.Type.STRING;
+        }
+        Tag resolved = resolver.resolve(s.getValue(), true);
+        if (resolved.equals(Tag.INT)) {
+            return YScalar.Type.INT;
+        }
+        if (resolved.equals(Tag.FLOAT)) {
+            return YScalar.Type.FLOAT;
+        }
+        if (resolved.equals(Tag.BOOL)) {
+            return YScalar.Type.BOOL;
+        }
+        if (resolved.equals(Tag.NULL)) {
+            return YScalar.Type.NULL;
+        }
+        return YScalar.Type.STRING;
+    }
+}
