@@ -1,0 +1,71 @@
+package dev.strata.check.format;
+
+import dev.strata.check.CheckReport;
+import dev.strata.check.Finding;
+import dev.strata.check.InputError;
+import dev.strata.check.Severity;
+import dev.strata.check.Skipped;
+import dev.strata.check.Summary;
+
+/**
+ * Findings grouped per file, then what was skipped and why, then one summary line:
+ * {@code 42 objects in 9 files: 1 error, 0 warnings, 3 skipped}.
+ */
+public final class TextFormatter implements ReportFormatter {
+
+    private static final String RED = "\u001b[31m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String DIM = "\u001b[2m";
+    private static final String RESET = "\u001b[0m";
+
+    private final boolean color;
+
+    public TextFormatter(boolean color) {
+        this.color = color;
+    }
+
+    @Override
+    public String format(CheckReport report) {
+        StringBuilder sb = new StringBuilder();
+        for (InputError e : report.inputErrors()) {
+            sb.append(paint(RED, "error")).append(": ").append(e.path()).append(": ").append(e.message()).append('\n');
+        }
+        String file = null;
+        for (Finding f : report.findings()) {
+            if (!f.file().equals(file)) {
+                if (file != null) {
+                    sb.append('\n');
+                }
+                file = f.file();
+                sb.append(paint(BOLD, file.isEmpty() ? "(tree)" : file)).append('\n');
+            }
+            String severity = f.severity() == Severity.ERROR ? paint(RED, "error  ") : paint(YELLOW, "warning");
+            sb.append("  ").append(f.file().isEmpty() ? "" : f.line() + ": ").append(severity).append(' ')
+                    .append(f.object().isNone() ? "" : f.object().display() + ": ").append(f.message())
+                    .append(' ').append(paint(DIM, "[" + f.rule() + "]")).append('\n');
+        }
+        if (!report.findings().isEmpty()) {
+            sb.append('\n');
+        }
+        if (!report.skipped().isEmpty()) {
+            sb.append("skipped:\n");
+            for (Skipped s : report.skipped()) {
+                sb.append("  ").append(s.what()).append(": ").append(s.reason()).append('\n');
+            }
+            sb.append('\n');
+        }
+        Summary s = report.summary();
+        sb.append(s.objects()).append(s.objects() == 1 ? " object" : " objects").append(" in ").append(s.files())
+                .append(s.files() == 1 ? " file" : " files").append(": ")
+                .append(paint(s.errors() > 0 ? RED : "", s.errors() + (s.errors() == 1 ? " error" : " errors")))
+                .append(", ")
+                .append(paint(s.warnings() > 0 ? YELLOW : "", s.warnings() + (s.warnings() == 1 ? " warning" : " warnings")))
+                .append(", ").append(s.skipped()).append(" skipped\n");
+        return sb.toString();
+    }
+
+    private String paint(String code, String text) {
+        return color && !code.isEmpty() ? code + text + RESET : text;
+    }
+}
