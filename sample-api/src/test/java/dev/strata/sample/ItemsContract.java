@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The items API as a client sees it; run against each store. */
-final class ItemsContract {
+public final class ItemsContract {
 
     private ItemsContract() {
     }
 
-    static void exercise(TestHttp http) {
+    public static void exercise(TestHttp http) {
         TestHttp.Response created = http.post("/api/v1/items", "{\"name\":\"  first  \",\"description\":\"one\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().path("id").asLong();

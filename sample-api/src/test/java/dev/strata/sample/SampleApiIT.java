@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The real server (in-memory store) over HTTP: endpoints, errors, metrics, logs. */
-class SampleApiIT {
+public class SampleApiIT {
 
     private static SampleApp app;
     private static TestHttp http;
@@ -185,7 +184,7 @@ class SampleApiIT {
         ItemsContract.exercise(http);
     }
 
-    static void assertJsonError(TestHttp.Response response, int status, String code) {
+    public static void assertJsonError(TestHttp.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.header("content-type")).startsWith("application/json");
         assertThat(response.json().path("error").asText()).isEqualTo(code);
@@ -198,9 +197,5 @@ class SampleApiIT {
                 + "\",route=\"" + Pattern.quote(route) + "\",status=\"" + status + "\"} (\\S+)");
         Matcher matcher = pattern.matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
-    }
-
-    static List<String> lines(String text) {
-        return text.lines().toList();
     }
 }
