@@ -4,12 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One catalog entry: a component a platform can be composed from. See the module README for the format. */
+/**
+ * One catalog entry: a component a platform can be composed from. See the module README for the format.
+ *
+ * @param clusterWorkloads workloads the cluster provider runs by itself (CoreDNS): not installed by
+ *                         Strata and not Strata's to size, but counted by the planner as Kubernetes' own
+ */
 public record Component(String id, String title, String description, Layer layer, String namespace,
                         List<String> seeds, List<String> dependsOn, List<Conflict> conflicts,
                         List<String> capabilities, Map<String, String> unsupportedProviders,
                         List<String> modes, Optional<String> defaultMode,
-                        Map<String, List<Container>> meshOverhead, List<Tool> tools, List<Release> releases) {
+                        Map<String, List<Container>> meshOverhead, List<Tool> tools, List<Release> releases,
+                        List<Workload> clusterWorkloads) {
 
     public Component {
         title = title == null ? id : title;
@@ -25,6 +31,7 @@ public record Component(String id, String title, String description, Layer layer
         meshOverhead = meshOverhead == null ? Map.of() : Map.copyOf(meshOverhead);
         tools = tools == null ? List.of() : List.copyOf(tools);
         releases = releases == null ? List.of() : List.copyOf(releases);
+        clusterWorkloads = clusterWorkloads == null ? List.of() : List.copyOf(clusterWorkloads);
     }
 
     /** Releases installed in {@code mode} (the default mode when none is chosen). */

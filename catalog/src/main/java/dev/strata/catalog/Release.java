@@ -8,7 +8,12 @@ import java.util.Optional;
 public record Release(String name, Optional<String> namespace, List<String> modes, Source source, List<String> crds,
                       boolean crdsTooLargeForClientSideApply, Map<String, Object> values,
                       Map<String, Map<String, Object>> valuesByMode, List<String> freeFormKeys,
-                      List<Workload> workloads) {
+                      List<Workload> workloads, String resourcesStyle) {
+
+    /** Resources blocks shaped {@code {requests: {cpu, memory}, limits: {...}}}, as most charts take them. */
+    public static final String KUBERNETES_STYLE = "kubernetes";
+    /** Linkerd's charts shape them {@code {cpu: {request, limit}, memory: {request, limit}}}. */
+    public static final String LINKERD_STYLE = "linkerd";
 
     public Release {
         namespace = namespace == null ? Optional.empty() : namespace;
@@ -18,6 +23,10 @@ public record Release(String name, Optional<String> namespace, List<String> mode
         valuesByMode = valuesByMode == null ? Map.of() : valuesByMode;
         freeFormKeys = freeFormKeys == null ? List.of() : List.copyOf(freeFormKeys);
         workloads = workloads == null ? List.of() : List.copyOf(workloads);
+        resourcesStyle = resourcesStyle == null ? KUBERNETES_STYLE : resourcesStyle;
+        if (!resourcesStyle.equals(KUBERNETES_STYLE) && !resourcesStyle.equals(LINKERD_STYLE)) {
+            throw new IllegalArgumentException("\"" + resourcesStyle + "\" is not a resources style; known: kubernetes, linkerd");
+        }
     }
 
     /** Whether this release is installed when its component runs in {@code mode} (empty: no modes). */

@@ -26,6 +26,6 @@ public final class Planner {
         List<ResolvedComponent> resolved = new Resolver(catalog).resolve(spec);
         List<Wave> waves = new WavePlanner().plan(spec, resolved);
         Scheduler scheduler = new Scheduler(PodFactory.nodes(spec.cluster()));
-        return new Plan(spec, resolved, waves, scheduler.schedule(PodFactory.pods(spec, resolved, scenario), scenario));
+        return new Plan(spec, resolved, waves, scheduler.schedule(PodFactory.pods(catalog, spec, resolved, scenario), scenario));
     }
 }

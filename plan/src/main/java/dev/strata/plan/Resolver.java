@@ -29,11 +29,11 @@ public final class Resolver {
     static final Set<String> EXCLUSIVE = Set.of("cni", "mesh", "load-balancer", "cluster-provider");
 
     /**
-     * Capabilities a component provides only when a value is on (Cilium announces LoadBalancer
-     * addresses only with L2 announcements or BGP switched on).
+     * Capabilities a component gives up when a value is set to false (Cilium assigns LoadBalancer
+     * addresses unless its LB IPAM is switched off: {@code enableLBIPAM}, on by default).
      */
-    static final Map<String, Map<String, String>> CONDITIONAL = Map.of(
-            "cilium", Map.of("load-balancer", "l2announcements.enabled"));
+    static final Map<String, Map<String, String>> SWITCHABLE = Map.of(
+            "cilium", Map.of("load-balancer", "enableLBIPAM"));
 
     private final Catalog catalog;
 
@@ -97,10 +97,10 @@ public final class Resolver {
     /** What a resolved component provides, conditional capabilities included only when switched on. */
     public static Set<String> capabilities(ResolvedComponent rc) {
         Set<String> caps = new LinkedHashSet<>(rc.entry().capabilities());
-        Map<String, String> conditional = CONDITIONAL.getOrDefault(rc.id(), Map.of());
-        conditional.forEach((cap, key) -> {
-            boolean on = rc.releases().stream().anyMatch(r -> Values.get(rc.valuesOf(r), key).map(Values::truthy).orElse(false));
-            if (!on) {
+        Map<String, String> switchable = SWITCHABLE.getOrDefault(rc.id(), Map.of());
+        switchable.forEach((cap, key) -> {
+            boolean off = rc.releases().stream().anyMatch(r -> Values.get(rc.valuesOf(r), key).map(v -> !Values.truthy(v)).orElse(false));
+            if (off) {
                 caps.remove(cap);
             }
         });
@@ -109,7 +109,7 @@ public final class Resolver {
 
     private static String hint(String cap) {
         return switch (cap) {
-            case "load-balancer" -> " (for Cilium, switch its LB IPAM off: components.cilium.values.l2announcements.enabled: false)";
+            case "load-balancer" -> " (to keep MetalLB, switch Cilium's LB IPAM off: components.cilium.values: {enableLBIPAM: false, l2announcements: {enabled: false}})";
             case "mesh" -> " (Istio and Linkerd would both inject into the same pods)";
             default -> "";
         };
@@ -126,11 +126,19 @@ public final class Resolver {
         return false;
     }
 
-    /** Dependency order (dependencies first, ties by id); a cycle is reported with its path. */
+    /**
+     * Dependency order: the CNI first (every other pod needs it), then by layer and id, each
+     * component after its dependencies. A cycle is reported with its path.
+     */
     private static List<String> topological(Map<String, ResolvedComponent> enabled, List<String> problems) {
         List<String> order = new ArrayList<>();
         Map<String, Integer> state = new LinkedHashMap<>();
-        for (String id : enabled.keySet()) {
+        List<String> ids = enabled.values().stream()
+                .sorted(java.util.Comparator.comparing((ResolvedComponent r) -> !capabilities(r).contains("cni"))
+                        .thenComparing(r -> r.entry().layer())
+                        .thenComparing(ResolvedComponent::id))
+                .map(ResolvedComponent::id).toList();
+        for (String id : ids) {
             visit(id, enabled, state, new ArrayDeque<>(), order, problems);
         }
         return order;

@@ -71,7 +71,7 @@ public final class WavePlanner {
                 String last = lastRelease.get(dep);
                 if (last != null && waveOf.get(last) + 1 >= wave) {
                     wave = waveOf.get(last) + 1;
-                    why = "after " + dep + ", whose CRDs or webhooks it uses";
+                    why = b.requires().contains(dep) ? "after " + dep + ": uses its CRDs or webhooks" : "after " + dep + ": configures it, so it must be running";
                 }
             }
             items.add(new WaveItem(b.name(), WaveItem.Kind.CONFIG, "", why));

@@ -1,6 +1,8 @@
 package dev.strata.plan.capacity;
 
+import dev.strata.catalog.Catalog;
 import dev.strata.catalog.Resources;
+import dev.strata.catalog.Workload;
 import dev.strata.plan.ResolvedComponent;
 import dev.strata.plan.Resolver;
 import dev.strata.spec.NodeGroup;
@@ -15,7 +17,7 @@ import java.util.Optional;
 /**
  * Kubernetes' own pods, counted apart from Strata's components: the control plane's static pods on
  * every control-plane node, CoreDNS, and — unless a component replaces them — kube-proxy and the
- * provider's default CNI. Requests are kubeadm's defaults for Kubernetes 1.34 (kind uses kubeadm;
+ * provider's default CNI. CoreDNS comes from the catalog entry's {@code clusterWorkloads}. Requests are kubeadm's defaults for Kubernetes 1.34 (kind uses kubeadm;
  * Talos' control plane is close to them); kindnet's and Flannel's come from their manifests.
  */
 public final class KubernetesPods {
@@ -25,15 +27,17 @@ public final class KubernetesPods {
     private KubernetesPods() {
     }
 
-    public static List<PodRequest> of(PlatformSpec spec, List<ResolvedComponent> resolved) {
+    public static List<PodRequest> of(Catalog catalog, PlatformSpec spec, List<ResolvedComponent> resolved) {
         List<PodRequest> pods = new ArrayList<>();
         pods.add(staticPod("kube-apiserver", Resources.of("250m", "0"), Resources.NONE));
         pods.add(staticPod("kube-controller-manager", Resources.of("200m", "0"), Resources.NONE));
         pods.add(staticPod("kube-scheduler", Resources.of("100m", "0"), Resources.NONE));
         pods.add(staticPod("etcd", Resources.of("100m", "100Mi"), Resources.NONE));
-        for (int i = 1; i <= 2; i++) {
-            pods.add(new PodRequest("coredns-" + i, "kube-system", "kubernetes", PodCategory.KUBERNETES,
-                    Resources.of("100m", "70Mi"), Resources.of("0", "170Mi"), Map.of(), List.of(CONTROL_PLANE), false, false, Optional.empty()));
+        for (Workload w : catalog.find("coredns").map(c -> c.clusterWorkloads()).orElse(List.of())) {
+            for (int i = 1; i <= w.replicaCount(); i++) {
+                pods.add(new PodRequest(w.name() + "-" + i, "kube-system", "kubernetes", PodCategory.KUBERNETES,
+                        w.podRequests(), w.podLimits(), Map.of(), List.of(CONTROL_PLANE), false, false, Optional.empty()));
+            }
         }
         boolean proxyReplaced = resolved.stream().anyMatch(r -> Resolver.capabilities(r).contains("kube-proxy-replacement"));
         boolean cniInstalled = resolved.stream().anyMatch(r -> Resolver.capabilities(r).contains("cni"));

@@ -1,5 +1,6 @@
 package dev.strata.plan.capacity;
 
+import dev.strata.catalog.Catalog;
 import dev.strata.catalog.Container;
 import dev.strata.catalog.Quantity;
 import dev.strata.catalog.Release;
@@ -53,8 +54,8 @@ public final class PodFactory {
         return out;
     }
 
-    public static List<PodRequest> pods(PlatformSpec spec, List<ResolvedComponent> resolved, Scenario scenario) {
-        List<PodRequest> pods = new ArrayList<>(KubernetesPods.of(spec, resolved));
+    public static List<PodRequest> pods(Catalog catalog, PlatformSpec spec, List<ResolvedComponent> resolved, Scenario scenario) {
+        List<PodRequest> pods = new ArrayList<>(KubernetesPods.of(catalog, spec, resolved));
         for (ResolvedComponent rc : resolved) {
             for (Release r : rc.releases()) {
                 Map<String, Object> values = rc.valuesOf(r);
@@ -78,8 +79,9 @@ public final class PodFactory {
         Resources initRequests = Resources.NONE;
         Resources initLimits = Resources.NONE;
         for (Container c : w.containers()) {
-            Resources req = sized(values, c, "requests", c.requests());
-            Resources lim = sized(values, c, "limits", c.limits());
+            boolean linkerd = Release.LINKERD_STYLE.equals(r.resourcesStyle());
+            Resources req = sized(values, c, linkerd, true, c.requests());
+            Resources lim = sized(values, c, linkerd, false, c.limits());
             if (c.init()) {
                 initRequests = initRequests.max(req);
                 initLimits = initLimits.max(lim);
@@ -129,13 +131,18 @@ public final class PodFactory {
         };
     }
 
-    /** A container's requests or limits: the spec's override at its values key if there is one. */
-    static Resources sized(Map<String, Object> values, Container c, String which, Resources catalog) {
+    /**
+     * A container's requests or limits: the spec's override at its values key if there is one, in
+     * the release's resources style.
+     */
+    static Resources sized(Map<String, Object> values, Container c, boolean linkerdStyle, boolean requests, Resources catalog) {
         if (c.valuesKey().isEmpty()) {
             return catalog;
         }
-        Optional<Quantity> cpu = Values.get(values, c.valuesKey() + "." + which + ".cpu").flatMap(v -> Quantity.tryParse(String.valueOf(v)));
-        Optional<Quantity> mem = Values.get(values, c.valuesKey() + "." + which + ".memory").flatMap(v -> Quantity.tryParse(String.valueOf(v)));
+        String cpuPath = linkerdStyle ? c.valuesKey() + ".cpu." + (requests ? "request" : "limit") : c.valuesKey() + (requests ? ".requests" : ".limits") + ".cpu";
+        String memPath = linkerdStyle ? c.valuesKey() + ".memory." + (requests ? "request" : "limit") : c.valuesKey() + (requests ? ".requests" : ".limits") + ".memory";
+        Optional<Quantity> cpu = Values.get(values, cpuPath).flatMap(v -> Quantity.tryParse(String.valueOf(v)));
+        Optional<Quantity> mem = Values.get(values, memPath).flatMap(v -> Quantity.tryParse(String.valueOf(v)));
         return new Resources(cpu.orElse(catalog.cpu()), mem.orElse(catalog.memory()));
     }
 

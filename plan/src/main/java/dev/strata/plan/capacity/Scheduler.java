@@ -175,12 +175,8 @@ public final class Scheduler {
         });
     }
 
+    /** The scheduler's filter order: TaintToleration before NodeAffinity; the first failure is the reason. */
     private static String ineligible(NodeInfo node, Shape s) {
-        for (Map.Entry<String, String> sel : s.selector().entrySet()) {
-            if (!sel.getValue().equals(node.labels().get(sel.getKey()))) {
-                return "didn't match node selector " + sel.getKey() + (sel.getValue().isEmpty() ? "" : "=" + sel.getValue());
-            }
-        }
         for (Taint t : node.taints()) {
             if (t.effect().equals("PreferNoSchedule")) {
                 continue;
@@ -194,6 +190,11 @@ public final class Scheduler {
             }
             if (!tolerated) {
                 return "untolerated taint " + t.shortForm();
+            }
+        }
+        for (Map.Entry<String, String> sel : s.selector().entrySet()) {
+            if (!sel.getValue().equals(node.labels().get(sel.getKey()))) {
+                return "didn't match node selector " + sel.getKey() + (sel.getValue().isEmpty() ? "" : "=" + sel.getValue());
             }
         }
         return null;

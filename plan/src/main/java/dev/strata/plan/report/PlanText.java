@@ -1,0 +1,99 @@
+package dev.strata.plan.report;
+
+import dev.strata.catalog.Release;
+import dev.strata.catalog.Resources;
+import dev.strata.plan.Plan;
+import dev.strata.plan.ResolvedComponent;
+import dev.strata.plan.Wave;
+import dev.strata.plan.WaveItem;
+import dev.strata.plan.capacity.CapacityReport;
+import dev.strata.plan.capacity.NodeUsage;
+import dev.strata.plan.capacity.TierUsage;
+import dev.strata.plan.capacity.Unschedulable;
+import dev.strata.spec.PlatformSpec;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The plan for people: components, waves with reasons, and capacity per node and tier. */
+public final class PlanText {
+
+    private PlanText() {
+    }
+
+    public static String render(Plan plan) {
+        StringBuilder b = new StringBuilder();
+        PlatformSpec s = plan.spec();
+        int envs = s.apps().stream().mapToInt(a -> a.environments().size()).sum();
+        b.append("Platform ").append(s.name())
+                .append(s.profile().isEmpty() ? "" : " (profile " + s.profile() + ")")
+                .append(" on ").append(s.cluster().provider().id()).append(", Kubernetes ").append(s.cluster().kubernetesVersion())
+                .append(": ").append(s.cluster().nodeCount()).append(" nodes, ").append(plan.components().size()).append(" components, ")
+                .append(s.apps().size()).append(s.apps().size() == 1 ? " app" : " apps").append(" in ").append(envs)
+                .append(envs == 1 ? " environment" : " environments").append("\n\n");
+
+        b.append("Components, in dependency order\n");
+        for (ResolvedComponent rc : plan.components()) {
+            String versions = String.join(", ", rc.releases().stream().map(r -> r.source().version()).distinct().toList());
+            b.append(String.format(Locale.ROOT, "  %-24s %-14s %-14s %s%s%n", rc.id(), versions.isEmpty() ? "-" : versions,
+                    rc.entry().layer().id(), rc.entry().namespace(), rc.mode().map(m -> "  (mode " + m + ")").orElse("")));
+        }
+        b.append("\nSync waves (each waits for the previous one to be Healthy)\n");
+        for (Wave w : plan.waves()) {
+            for (WaveItem i : w.items()) {
+                b.append(String.format(Locale.ROOT, "  %3d  %-26s %s%n", w.number(), i.name(), i.reason()));
+            }
+        }
+        capacity(b, plan.capacity());
+        return b.toString();
+    }
+
+    static void capacity(StringBuilder b, CapacityReport c) {
+        b.append("\nCapacity (scenario: ").append(c.scenario() == dev.strata.plan.capacity.Scenario.MAX ? "HPA maxima" : "replicas").append(")\n");
+        b.append(String.format(Locale.ROOT, "  %-18s %-14s %-22s %-24s %-18s %s%n", "NODE", "TIER", "CPU REQ/ALLOC", "MEMORY REQ/ALLOC", "LIMITS CPU/MEM", "PODS"));
+        for (NodeUsage n : c.nodes()) {
+            b.append(String.format(Locale.ROOT, "  %-18s %-14s %-22s %-24s %-18s %d%n", n.node().name(), n.node().tierName(),
+                    cpu(n.requested(), n.node().allocatable(), n.cpuPercent()),
+                    mem(n.requested(), n.node().allocatable(), n.memoryPercent()),
+                    String.format(Locale.ROOT, "%.0f%%/%.0f%%", n.cpuLimitPercent(), n.memoryLimitPercent()),
+                    n.pods().size()));
+        }
+        b.append('\n');
+        b.append(String.format(Locale.ROOT, "  %-18s %-6s %-22s %-24s %-22s %s%n", "TIER", "NODES", "CPU REQ/ALLOC", "MEMORY REQ/ALLOC", "HEADROOM", "LIMITS CPU/MEM"));
+        for (TierUsage t : c.tiers()) {
+            b.append(String.format(Locale.ROOT, "  %-18s %-6d %-22s %-24s %-22s %s%n", t.tier(), t.nodes(),
+                    cpu(t.requested(), t.allocatable(), t.cpuPercent()), mem(t.requested(), t.allocatable(), t.memoryPercent()),
+                    t.headroom().cpu().toCpuString() + " / " + t.headroom().memory().toMiB(),
+                    String.format(Locale.ROOT, "%.0f%%/%.0f%%", t.cpuLimitPercent(), t.memoryLimitPercent())));
+        }
+        b.append('\n');
+        b.append("  Kubernetes itself (control plane, CoreDNS, kube-proxy, default CNI): ").append(total(c.kubernetesRequests())).append('\n');
+        b.append("  Strata components: ").append(total(c.componentRequests())).append("; apps: ").append(total(c.appRequests()))
+                .append("; together: ").append(total(c.platformRequests())).append('\n');
+        if (c.fits()) {
+            b.append("\nAll ").append(c.pods()).append(" pods fit.\n");
+        } else {
+            b.append('\n').append(c.unschedulable().size()).append(" of ").append(c.pods()).append(" pods do not fit:\n");
+            for (Unschedulable u : c.unschedulable()) {
+                b.append("  ").append(u).append('\n');
+            }
+        }
+    }
+
+    static String total(Resources r) {
+        return r.cpu().toCpuString() + " CPU, " + r.memory().toMiB() + " memory requested";
+    }
+
+    private static String cpu(Resources req, Resources alloc, double pct) {
+        return String.format(Locale.ROOT, "%s/%s (%.0f%%)", req.cpu().toCpuString(), alloc.cpu().toCpuString(), pct);
+    }
+
+    private static String mem(Resources req, Resources alloc, double pct) {
+        return String.format(Locale.ROOT, "%s/%s (%.0f%%)", req.memory().toMiB(), alloc.memory().toMiB(), pct);
+    }
+
+    /** Used by the JSON report too. */
+    static List<String> versions(ResolvedComponent rc) {
+        return rc.releases().stream().map(Release::source).map(s -> s.version()).distinct().toList();
+    }
+}
