@@ -58,13 +58,32 @@ public final class YamlReader {
     }
 
     public Result read(String text) {
-        List<YamlDocument> docs = new ArrayList<>();
-        List<YamlProblem> problems = new ArrayList<>();
-        for (Chunk chunk : split(text)) {
+        List<Chunk> chunks = split(text);
+        if (chunks.size() < PARALLEL_CHUNKS) {
+            List<YamlDocument> docs = new ArrayList<>();
+            List<YamlProblem> problems = new ArrayList<>();
+            for (Chunk chunk : chunks) {
+                readChunk(chunk, docs, problems);
+            }
+            return new Result(docs, problems);
+        }
+        List<Result> parts = chunks.parallelStream().map(chunk -> {
+            List<YamlDocument> docs = new ArrayList<>(1);
+            List<YamlProblem> problems = new ArrayList<>(0);
             readChunk(chunk, docs, problems);
+            return new Result(docs, problems);
+        }).toList();
+        List<YamlDocument> docs = new ArrayList<>(chunks.size());
+        List<YamlProblem> problems = new ArrayList<>();
+        for (Result part : parts) {
+            docs.addAll(part.documents());
+            problems.addAll(part.problems());
         }
         return new Result(docs, problems);
     }
+
+    /** Streams with this many documents or more are parsed on all cores (documents are independent). */
+    private static final int PARALLEL_CHUNKS = 64;
 
     private record Chunk(String text, int firstLine) {
     }
