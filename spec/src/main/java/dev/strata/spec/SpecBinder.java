@@ -165,11 +165,26 @@ final class SpecBinder {
         }
         if (nodes.isPresent() && items.isEmpty()) {
             problems.add(c.node("nodes").orElseThrow(), c.pathOf("nodes"), "lists no node group; a cluster needs at least one control-plane group");
-        } else if (!groups.isEmpty() && groups.stream().noneMatch(g -> g.role() == NodeRole.CONTROL_PLANE)) {
+        } else if (!groups.isEmpty() && groups.stream().noneMatch(g -> g.role() == NodeRole.CONTROL_PLANE) && rolesValid(items)) {
             problems.add(c.node("nodes").orElseThrow(), c.pathOf("nodes"), "has no control-plane group; add one with role: control-plane");
         }
         c.done();
         return new ClusterSpec(provider, clusterName, version, tierLabel, tiers, groups, reserved);
+    }
+
+    /** Whether every group's role is a known one (else "no control plane" would only repeat that mistake). */
+    private static boolean rolesValid(List<Node> items) {
+        for (Node n : items) {
+            if (n instanceof MappingNode m) {
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("role")
+                            && t.getValueNode() instanceof ScalarNode v && NodeRole.of(v.getValue()).isEmpty()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private NodeGroup nodeGroup(YamlMap g, List<String> tiers, Resources reserved) {
