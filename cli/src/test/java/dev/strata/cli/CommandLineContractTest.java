@@ -1,0 +1,186 @@
+package dev.strata.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command-line contract of DESIGN §1 that scripts and CI rely on: options, outputs, exit codes. */
+class CommandLineContractTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        Cli r = Cli.run("--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("init", "profiles", "components", "schema", "plan", "completion")
+                .contains("0  ok", "1  the checked thing is wrong", "2  bad input or usage");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"init", "profiles", "components", "schema", "plan", "completion"})
+    void everyCommandExplainsItselfWithAnExample(String command) {
+        Cli r = Cli.run(command, "--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Usage: strata " + command).contains("Example");
+    }
+
+    @Test
+    void versionNamesTheTool() {
+        Cli r = Cli.run("--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("strata ");
+    }
+
+    @Test
+    void anUnknownCommandOrOptionIsAUsageErrorWithExit2() {
+        assertThat(Cli.run("plna").exit()).isEqualTo(2);
+        Cli r = Cli.run("plan", "--colour");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option: '--colour'");
+    }
+
+    @Test
+    void initWritesTheSpecAndItsSchemaAndNeverOverwritesWithoutForce() throws Exception {
+        Cli first = Cli.run("init", "--profile", "kind-lab", "--dir", dir.toString());
+        assertThat(first.exit()).isZero();
+        Path spec = dir.resolve("platform.yaml");
+        assertThat(Files.readString(spec)).startsWith("# yaml-language-server: $schema=./platform.schema.json\n").contains("profile: kind-lab");
+        assertThat(dir.resolve("platform.schema.json")).exists();
+
+        Files.writeString(spec, "# my edits\n");
+        Cli again = Cli.run("init", "--profile", "home", "--dir", dir.toString());
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("already exists; pass --force");
+        assertThat(Files.readString(spec)).isEqualTo("# my edits\n");
+
+        assertThat(Cli.run("init", "--profile", "home", "--dir", dir.toString(), "--force").exit()).isZero();
+        assertThat(Files.readString(spec)).contains("profile: home");
+    }
+
+    @Test
+    void initRefusesAnUnknownProfileAndWritesNothing() {
+        Cli r = Cli.run("init", "--profile", "kind-labs", "--dir", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("\"kind-labs\" is not a profile; known: kind-lab, kind-full, talos-ambient, cell, home");
+        assertThat(dir.resolve("platform.yaml")).doesNotExist();
+    }
+
+    @Test
+    void planReadsTheSpecGivenWithDashFAndPrintsTextOrJson() throws Exception {
+        Cli.run("init", "--profile", "kind-lab", "--dir", dir.toString());
+        Path spec = dir.resolve("platform.yaml");
+        Cli text = Cli.run("plan", "-f", spec.toString());
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("Sync waves", "Capacity", "pods fit.");
+
+        Cli json = Cli.run("plan", "-f", spec.toString(), "-o", "json");
+        assertThat(json.exit()).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertThat(root.path("platform").path("name").asText()).isEqualTo("kind-lab");
+        assertThat(root.path("capacity").path("fits").asBoolean()).isTrue();
+        assertThat(root.path("waves").get(0).path("name").asText()).isEqualTo("namespaces");
+        assertThat(root.path("capacity").path("nodes")).hasSize(2);
+    }
+
+    @Test
+    void planWritesAnSvgChart() throws Exception {
+        Cli.run("init", "--profile", "home", "--dir", dir.toString());
+        Path svg = dir.resolve("capacity.svg");
+        Cli r = Cli.run("plan", "-f", dir.resolve("platform.yaml").toString(), "--svg", svg.toString());
+        assertThat(r.exit()).isZero();
+        String chart = Files.readString(svg);
+        assertThat(chart).startsWith("<svg").contains("platform", "apps-1", "kube-prometheus-stack").endsWith("</svg>\n");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+    }
+
+    @Test
+    void aSpecThatDoesNotFitExitsOneWithTheSchedulerReason() throws Exception {
+        Path spec = dir.resolve("platform.yaml");
+        Files.writeString(spec, """
+                apiVersion: strata.dev/v1alpha1
+                kind: Platform
+                metadata: {name: tight}
+                spec:
+                  profile: kind-lab
+                  cluster:
+                    nodes:
+                      - {name: control-plane, role: control-plane, capacity: {cpu: "2", memory: 4Gi}}
+                      - {name: worker, role: worker, tier: platform, capacity: {cpu: "1", memory: 1Gi}}
+                """);
+        Cli r = Cli.run("plan", "-f", spec.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("pods do not fit:").containsPattern("pod \\S+ \\(\\S+\\): 0/2 nodes available: ");
+    }
+
+    @Test
+    void aBrokenSpecIsBadInputWithEveryProblemAndNoStackTrace() throws Exception {
+        Path spec = dir.resolve("platform.yaml");
+        Files.writeString(spec, """
+                apiVersion: strata.dev/v1alpha1
+                kind: Platform
+                metadata: {name: lab}
+                spec:
+                  profile: kind-lab
+                  cluster:
+                    nodes:
+                      - {name: control-plane, role: control-plane, capacity: {cpu: "2", memory: 4Gb}}
+                  components: {lokki: {}}
+                """);
+        Cli r = Cli.run("plan", "-f", spec.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(spec + ":8: spec.cluster.nodes[0].capacity.memory: \"4Gb\" is not a quantity")
+                .contains(spec + ":9: spec.components.lokki: \"lokki\" is not a component; did you mean loki?")
+                .contains("2 problems; nothing was changed.")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aMissingSpecFileSaysHowToMakeOne() {
+        Cli r = Cli.run("plan", "-f", dir.resolve("nope.yaml").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no such file; create one with `strata init --profile kind-lab`");
+    }
+
+    @Test
+    void conflictingComponentsAreBadInput() throws Exception {
+        Path spec = dir.resolve("platform.yaml");
+        Files.writeString(spec, """
+                apiVersion: strata.dev/v1alpha1
+                kind: Platform
+                metadata: {name: lab}
+                spec:
+                  profile: kind-lab
+                  components: {linkerd: {}}
+                """);
+        Cli r = Cli.run("plan", "-f", spec.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("istio").contains("linkerd").contains("disable one of them");
+    }
+
+    @Test
+    void profilesAndComponentsListAsTextAndJson() throws Exception {
+        Cli profiles = Cli.run("profiles");
+        assertThat(profiles.out().lines()).hasSize(5).anySatisfy(l -> assertThat(l).startsWith("kind-lab "));
+        JsonNode json = new ObjectMapper().readTree(Cli.run("profiles", "-o", "json").out());
+        assertThat(json).hasSize(5);
+        JsonNode comps = new ObjectMapper().readTree(Cli.run("components", "-o", "json").out());
+        assertThat(comps.findValuesAsText("id")).contains("cilium", "istio", "argo-cd", "kyverno");
+    }
+
+    @Test
+    void schemaPrintsJsonSchemaAndCompletionPrintsAScript() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(Cli.run("schema").out());
+        assertThat(schema.path("properties").has("spec")).isTrue();
+        assertThat(Cli.run("completion").out()).contains("complete -F").contains("strata");
+    }
+}
