@@ -1,0 +1,171 @@
+package dev.strata.check.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.check.InputError;
+import dev.strata.check.Skipped;
+import dev.strata.check.graph.Resource;
+import dev.strata.check.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputLoaderTest {
+
+    @TempDir
+    Path root;
+
+    private final List<Path> built = new ArrayList<>();
+    private final List<ChartRenderer.Request> rendered = new ArrayList<>();
+
+    private Kustomizer kustomizer = dir -> {
+        built.add(dir);
+        return new Kustomizer.Built("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-kustomize, namespace: dev}\n");
+    };
+
+    private ChartRenderer charts = (chart, request) -> {
+        rendered.add(request);
+        return new ChartRenderer.Rendered("---\n# Source: web/templates/svc.yaml\napiVersion: v1\nkind: Service\n"
+                + "metadata: {name: " + request.releaseName() + "}\nspec: {ports: [{port: 80}]}\n");
+    };
+
+    private LoadResult load(Path... paths) {
+        return new InputLoader(kustomizer, charts, new YamlReader(), root).load(List.of(paths));
+    }
+
+    private Path write(String relative, String content) throws IOException {
+        Path p = root.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
+        return p;
+    }
+
+    private static List<String> names(LoadResult r) {
+        return r.resources().stream().map(Resource::name).toList();
+    }
+
+    @Test
+    void plainYamlIsLoadedWithFileAndLineAndOtherFilesAreSkippedAndCounted() throws IOException {
+        write("apps/web.yaml", "# web\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n");
+        write("README.md", "# readme\n");
+        Files.write(root.resolve("logo.yaml"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        write("values.yaml", "replicas: 3\n");
+        write("platform.yaml", "apiVersion: strata.dev/v1alpha1\nkind: Platform\n");
+
+        LoadResult r = load(root);
+
+        assertThat(r.resources()).singleElement().satisfies(res -> {
+            assertThat(res.file()).isEqualTo("apps/web.yaml");
+            assertThat(res.line()).isEqualTo(2);
+        });
+        assertThat(r.files()).isEqualTo(1);
+        assertThat(r.skipped()).containsExactlyInAnyOrder(
+                new Skipped("README.md", "not a yaml file"),
+                new Skipped("logo.yaml", "binary file"),
+                new Skipped("values.yaml", "no kubernetes objects"));
+        assertThat(r.platformFiles()).containsExactly(root.resolve("platform.yaml"));
+    }
+
+    @Test
+    void malformedFileIsReportedWithLineAndTheRestIsStillLoaded() throws IOException {
+        write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n");
+        write("b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
+        LoadResult r = load(root);
+        assertThat(names(r)).containsExactly("b");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("a.yaml");
+            assertThat(p.rule()).isEqualTo("yaml-syntax");
+            assertThat(p.line()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void missingPathIsAnInputError() {
+        LoadResult r = load(root.resolve("nope"));
+        assertThat(r.inputErrors()).containsExactly(new InputError("nope", "path does not exist"));
+    }
+
+    @Test
+    void kustomizeDirectoriesAreBuiltOnceFromTheirRootAndTheirFilesAreNotLoadedTwice() throws IOException {
+        write("apps/web/base/kustomization.yaml", "resources: [deployment.yaml]\n");
+        write("apps/web/base/deployment.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: base-only}\n");
+        write("apps/web/overlays/dev/kustomization.yaml", "resources: [../../base]\nnamespace: dev\n");
+        LoadResult r = load(root);
+        assertThat(built).containsExactly(root.resolve("apps/web/overlays/dev"));
+        assertThat(names(r)).containsExactly("from-kustomize");
+        assertThat(r.resources().getFirst().file()).isEqualTo("apps/web/overlays/dev/kustomization.yaml");
+    }
+
+    @Test
+    void kustomizeWithoutToolIsSkippedWithTheReasonAndAFailedBuildIsAFinding() throws IOException {
+        write("a/kustomization.yaml", "resources: []\n");
+        kustomizer = dir -> new Kustomizer.Unavailable("neither kustomize nor kubectl is on PATH");
+        assertThat(load(root).skipped()).containsExactly(
+                new Skipped("a", "kustomize directory not built: neither kustomize nor kubectl is on PATH"));
+        kustomizer = dir -> new Kustomizer.Failed("kubectl kustomize failed: missing resource x.yaml");
+        assertThat(load(root).problems()).containsExactly(new LoadProblem("render-failed", "a/kustomization.yaml", 1,
+                "kubectl kustomize failed: missing resource x.yaml"));
+    }
+
+    @Test
+    void chartsAreRenderedAndKeepTheTemplateFileName() throws IOException {
+        write("charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n");
+        write("charts/web/templates/svc.yaml", "{{ .Values.x }}\n");
+        LoadResult r = load(root);
+        assertThat(r.resources()).singleElement().satisfies(res -> {
+            assertThat(res.name()).isEqualTo("web");
+            assertThat(res.file()).isEqualTo("charts/web/templates/svc.yaml");
+            assertThat(res.origin()).isEqualTo("helm:charts/web");
+        });
+    }
+
+    @Test
+    void chartsCallingLookupAreSkippedAndNeverRendered() throws IOException {
+        write("charts/db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 1.0.0\n");
+        write("charts/db/templates/secret.yaml", "{{- $s := lookup \"v1\" \"Secret\" .Release.Namespace \"db\" }}\n");
+        LoadResult r = load(root);
+        assertThat(rendered).isEmpty();
+        assertThat(r.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.what()).isEqualTo("charts/db");
+            assertThat(s.reason()).contains("calls lookup (templates/secret.yaml)");
+        });
+    }
+
+    @Test
+    void argoApplicationsAreFollowedIntoChartsWithTheirValuesAndIntoPathsOutsideTheInput() throws IOException {
+        write("charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n");
+        write("charts/web/values-prod.yaml", "replicas: 3\n");
+        write("platform/extra/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra}\n");
+        Path apps = write("bootstrap/apps.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: web-prod, namespace: argocd}
+                spec:
+                  source:
+                    repoURL: https://git.local/lab.git
+                    path: charts/web
+                    helm: {valueFiles: [values-prod.yaml], releaseName: web}
+                  destination: {namespace: prod}
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: extra, namespace: argocd}
+                spec:
+                  source: {repoURL: https://git.local/lab.git, path: platform/extra}
+                  destination: {namespace: tools}
+                """);
+        Files.createDirectories(root.resolve(".git"));
+
+        LoadResult r = load(apps.getParent());
+
+        assertThat(rendered).containsExactly(new ChartRenderer.Request("web", "prod",
+                List.of(root.resolve("charts/web/values-prod.yaml")), Optional.empty()));
+        assertThat(r.resources()).extracting(res -> res.name() + "@" + res.namespace())
+                .containsExactlyInAnyOrder("web-prod@argocd", "extra@argocd", "web@prod", "extra@tools");
+    }
+}

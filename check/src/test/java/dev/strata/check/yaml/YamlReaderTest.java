@@ -1,0 +1,128 @@
+package dev.strata.check.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class YamlReaderTest {
+
+    private final YamlReader reader = new YamlReader();
+
+    @Test
+    void keepsLineNumbersOfDocumentsAndKeys() {
+        YamlReader.Result r = reader.read("a: 1\n---\n# comment\nkind: Service\nmetadata:\n  name: web\n");
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.documents()).hasSize(2);
+        YMap second = (YMap) r.documents().get(1).root();
+        assertThat(second.line()).isEqualTo(4);
+        assertThat(second.map("metadata").orElseThrow().keyLine("name")).isEqualTo(6);
+    }
+
+    @Test
+    void malformedDocumentReportsItsLineAndTheNextDocumentStillLoads() {
+        YamlReader.Result r = reader.read("kind: A\n---\nkind: B\nmetadata:\n  name: x\n   bad: [\n---\nkind: C\n");
+        assertThat(r.documents()).extracting(d -> ((YMap) d.root()).strOr("kind", "")).containsExactly("A", "C");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.message()).isEqualTo("mapping values are not allowed here");
+        });
+    }
+
+    @Test
+    void duplicateKeysAreAnError() {
+        YamlReader.Result r = reader.read("kind: A\nmetadata:\n  name: a\n  name: b\n");
+        assertThat(r.documents()).isEmpty();
+        assertThat(r.problems()).singleElement()
+                .isEqualTo(new YamlProblem(4, "duplicate key \"name\" (first at line 3)"));
+    }
+
+    @Test
+    void billionLaughsIsRefusedQuicklyWithFlatMemory() {
+        StringBuilder sb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        char prev = 'a';
+        for (char c = 'b'; c <= 'j'; c++) {
+            sb.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) {
+                sb.append(i == 0 ? "" : ",").append('*').append(prev);
+            }
+            sb.append("]\n");
+            prev = c;
+        }
+        String bomb = sb.toString();
+        YamlReader.Result r = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> reader.read(bomb));
+        assertThat(r.documents()).isEmpty();
+        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("document expands to more than 1000000 nodes through aliases; refused"));
+    }
+
+    @Test
+    void tooManyAliasesAreRefused() {
+        StringBuilder sb = new StringBuilder("a: &a [1]\nb: [");
+        for (int i = 0; i < 101; i++) {
+            sb.append(i == 0 ? "" : ",").append("*a");
+        }
+        YamlReader.Result r = reader.read(sb.append("]\n").toString());
+        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("more than 100 aliases to collections in one document"));
+    }
+
+    @Test
+    void expansionBeyondTheNodeLimitIsRefusedEvenWithFewAliases() {
+        YamlReader small = new YamlReader(new YamlLimits(1 << 20, 100, 100, 1000));
+        StringBuilder sb = new StringBuilder("a: &a [1,2,3,4,5,6,7,8,9,10]\n");
+        char prev = 'a';
+        for (char c = 'b'; c <= 'e'; c++) {
+            sb.append(c).append(": &").append(c).append(" [*").append(prev).append(",*").append(prev)
+                    .append(",*").append(prev).append(",*").append(prev).append(",*").append(prev).append("]\n");
+            prev = c;
+        }
+        YamlReader.Result r = small.read(sb.toString());
+        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("document expands to more than 1000 nodes through aliases; refused"));
+    }
+
+    @Test
+    void deepNestingIsRefused() {
+        String deep = "a: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+        YamlReader.Result r = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> reader.read(deep));
+        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("nesting deeper than 100 levels"));
+    }
+
+    @Test
+    void oversizedDocumentIsRefused() {
+        YamlReader small = new YamlReader(new YamlLimits(1000, 100, 100, 1000));
+        YamlReader.Result r = small.read("a: \"" + "x".repeat(5000) + "\"\n---\nb: 1\n");
+        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("1000"));
+        assertThat(r.documents()).hasSize(1);
+    }
+
+    @Test
+    void resolvesScalarTypesAndMergeKeys() {
+        YamlReader.Result r = reader.read("base: &b {x: 1, y: two}\nm:\n  <<: *b\n  y: 3\nq: \"3\"\nt: true\nn: null\nf: 1.5\n");
+        YMap root = (YMap) r.documents().getFirst().root();
+        YMap m = root.map("m").orElseThrow();
+        assertThat(m.str("x")).contains("1");
+        assertThat(m.integer("y")).contains(3L);
+        assertThat(((YScalar) root.get("q").orElseThrow()).type()).isEqualTo(YScalar.Type.STRING);
+        assertThat(((YScalar) root.get("t").orElseThrow()).type()).isEqualTo(YScalar.Type.BOOL);
+        assertThat(((YScalar) root.get("n").orElseThrow()).type()).isEqualTo(YScalar.Type.NULL);
+        assertThat(((YScalar) root.get("f").orElseThrow()).type()).isEqualTo(YScalar.Type.FLOAT);
+    }
+
+    @Test
+    void manyDocumentsParsedInParallelKeepTheirOrder() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            sb.append("---\nindex: ").append(i).append('\n');
+        }
+        YamlReader.Result r = reader.read(sb.toString());
+        assertThat(r.documents()).hasSize(500);
+        for (int i = 0; i < 500; i++) {
+            assertThat(((YMap) r.documents().get(i).root()).integer("index")).contains((long) i);
+            assertThat(r.documents().get(i).root().line()).isEqualTo(2 * i + 2);
+        }
+    }
+}
