@@ -1,6 +1,5 @@
 package dev.strata.check.yaml;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,18 +7,33 @@ import java.util.Optional;
 /** A mapping with string keys, in document order, remembering the line of each key. */
 public final class YMap implements YNode {
 
-    private static final YMap EMPTY = new YMap(Map.of(), Map.of(), 0, 1);
+    private static final YMap EMPTY = new YMap(new String[0], new YNode[0], new int[0], 0, 1);
+    private static final int INDEX_ABOVE = 12;
 
-    private final Map<String, YNode> values;
-    private final Map<String, Integer> keyLines;
+    private final String[] keys;
+    private final YNode[] vals;
+    private final int[] lines;
     private final int line;
     private final long size;
+    private final Map<String, Integer> index;
+    private Map<String, YNode> view;
 
-    YMap(Map<String, YNode> values, Map<String, Integer> keyLines, int line, long size) {
-        this.values = Collections.unmodifiableMap(values);
-        this.keyLines = Collections.unmodifiableMap(keyLines);
+    /** Keys, values and key lines in document order; arrays are owned by the new map. */
+    YMap(String[] keys, YNode[] vals, int[] lines, int line, long size) {
+        this.keys = keys;
+        this.vals = vals;
+        this.lines = lines;
         this.line = line;
         this.size = size;
+        if (keys.length > INDEX_ABOVE) {
+            Map<String, Integer> idx = new java.util.HashMap<>(keys.length * 2);
+            for (int i = 0; i < keys.length; i++) {
+                idx.put(keys[i], i);
+            }
+            this.index = idx;
+        } else {
+            this.index = null;
+        }
     }
 
     public static YMap empty() {
@@ -28,44 +42,131 @@ public final class YMap implements YNode {
 
     /** Builds a map; values keep insertion order. Used by tests and by loaders. */
     public static YMap of(Map<String, YNode> values, int line) {
-        Map<String, Integer> lines = new LinkedHashMap<>();
+        String[] k = new String[values.size()];
+        YNode[] v = new YNode[values.size()];
+        int[] l = new int[values.size()];
         long total = 1;
+        int i = 0;
         for (Map.Entry<String, YNode> e : values.entrySet()) {
-            lines.put(e.getKey(), e.getValue().line());
+            k[i] = e.getKey();
+            v[i] = e.getValue();
+            l[i] = e.getValue().line();
             total += e.getValue().size();
+            i++;
         }
-        return new YMap(new LinkedHashMap<>(values), lines, line, total);
+        return new YMap(k, v, l, line, total);
     }
 
+    private int find(String key) {
+        if (index != null) {
+            Integer i = index.get(key);
+            return i == null ? -1 : i;
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private YNode raw(String key) {
+        int i = find(key);
+        return i < 0 ? null : vals[i];
+    }
+
+    public int keyCount() {
+        return keys.length;
+    }
+
+    /** Key at a position (document order). */
+    public String keyAt(int i) {
+        return keys[i];
+    }
+
+    public YNode valueAt(int i) {
+        return vals[i];
+    }
+
+    public int keyLineAt(int i) {
+        return lines[i];
+    }
+
+    /** An unmodifiable view in document order. */
     public Map<String, YNode> values() {
-        return values;
+        if (view == null) {
+            view = new java.util.AbstractMap<>() {
+                @Override
+                public java.util.Set<Map.Entry<String, YNode>> entrySet() {
+                    return new java.util.AbstractSet<>() {
+                        @Override
+                        public java.util.Iterator<Map.Entry<String, YNode>> iterator() {
+                            return new java.util.Iterator<>() {
+                                private int i;
+
+                                @Override
+                                public boolean hasNext() {
+                                    return i < keys.length;
+                                }
+
+                                @Override
+                                public Map.Entry<String, YNode> next() {
+                                    if (i >= keys.length) {
+                                        throw new java.util.NoSuchElementException();
+                                    }
+                                    Map.Entry<String, YNode> e = Map.entry(keys[i], vals[i]);
+                                    i++;
+                                    return e;
+                                }
+                            };
+                        }
+
+                        @Override
+                        public int size() {
+                            return keys.length;
+                        }
+                    };
+                }
+
+                @Override
+                public YNode get(Object key) {
+                    return key instanceof String k ? raw(k) : null;
+                }
+
+                @Override
+                public boolean containsKey(Object key) {
+                    return key instanceof String k && find(k) >= 0;
+                }
+            };
+        }
+        return view;
     }
 
     public Optional<YNode> get(String key) {
-        return Optional.ofNullable(values.get(key));
+        return Optional.ofNullable(raw(key));
     }
 
     public boolean has(String key) {
-        return values.containsKey(key);
+        return find(key) >= 0;
     }
 
     /** Line of a key, or the map's own line when absent. */
     public int keyLine(String key) {
-        Integer l = keyLines.get(key);
-        return l == null ? line : l;
+        int i = find(key);
+        return i < 0 ? line : lines[i];
     }
 
     public Optional<YMap> map(String key) {
-        return values.get(key) instanceof YMap m ? Optional.of(m) : Optional.empty();
+        return raw(key) instanceof YMap m ? Optional.of(m) : Optional.empty();
     }
 
     public Optional<YList> list(String key) {
-        return values.get(key) instanceof YList l ? Optional.of(l) : Optional.empty();
+        return raw(key) instanceof YList l ? Optional.of(l) : Optional.empty();
     }
 
     /** A scalar's text (strings, numbers, booleans); empty when absent, null or not a scalar. */
     public Optional<String> str(String key) {
-        if (values.get(key) instanceof YScalar s && !s.isNull()) {
+        if (raw(key) instanceof YScalar s && !s.isNull()) {
             return Optional.of(s.value());
         }
         return Optional.empty();
@@ -76,14 +177,14 @@ public final class YMap implements YNode {
     }
 
     public Optional<Boolean> bool(String key) {
-        if (values.get(key) instanceof YScalar s && s.type() == YScalar.Type.BOOL) {
+        if (raw(key) instanceof YScalar s && s.type() == YScalar.Type.BOOL) {
             return Optional.of(Boolean.parseBoolean(s.value().toLowerCase(java.util.Locale.ROOT)));
         }
         return Optional.empty();
     }
 
     public Optional<Long> integer(String key) {
-        if (values.get(key) instanceof YScalar s && s.type() == YScalar.Type.INT) {
+        if (raw(key) instanceof YScalar s && s.type() == YScalar.Type.INT) {
             try {
                 return Optional.of(Long.decode(s.value().replace("_", "")));
             } catch (NumberFormatException e) {
@@ -113,9 +214,10 @@ public final class YMap implements YNode {
             return Map.of();
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, YNode> e : m.get().values.entrySet()) {
-            if (e.getValue() instanceof YScalar s) {
-                out.put(e.getKey(), s.text());
+        YMap sub = m.get();
+        for (int i = 0; i < sub.keys.length; i++) {
+            if (sub.vals[i] instanceof YScalar s) {
+                out.put(sub.keys[i], s.text());
             }
         }
         return out;
@@ -168,6 +270,6 @@ public final class YMap implements YNode {
 
     @Override
     public String toString() {
-        return values.toString();
+        return values().toString();
     }
 }

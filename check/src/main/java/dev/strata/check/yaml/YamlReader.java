@@ -2,7 +2,6 @@ package dev.strata.check.yaml;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,9 +185,11 @@ public final class YamlReader {
     }
 
     private final class MapFrame extends Frame {
-        final Map<String, YNode> values = new LinkedHashMap<>();
-        final Map<String, Integer> keyLines = new LinkedHashMap<>();
-        final List<YMap> merges = new ArrayList<>();
+        final ArrayList<String> keys = new ArrayList<>(8);
+        final ArrayList<YNode> values = new ArrayList<>(8);
+        final ArrayList<Integer> keyLines = new ArrayList<>(8);
+        java.util.HashMap<String, Integer> seen;
+        List<YMap> merges = List.of();
         String pendingKey;
         int pendingKeyLine;
 
@@ -203,14 +204,18 @@ public final class YamlReader {
                     throw problem(nodeLine, "complex mapping keys are not supported");
                 }
                 String key = s.text();
-                if (values.containsKey(key)) {
-                    throw problem(nodeLine, "duplicate key \"" + key + "\" (first at line " + keyLines.get(key) + ")");
+                int previous = indexOf(key);
+                if (previous >= 0) {
+                    throw problem(nodeLine, "duplicate key \"" + key + "\" (first at line " + keyLines.get(previous) + ")");
                 }
                 pendingKey = key;
                 pendingKeyLine = nodeLine;
                 return;
             }
             if (pendingKey.equals("<<") && (node instanceof YMap || node instanceof YList)) {
+                if (merges.isEmpty()) {
+                    merges = new ArrayList<>();
+                }
                 if (node instanceof YMap m) {
                     merges.add(m);
                 } else {
@@ -221,24 +226,56 @@ public final class YamlReader {
                     }
                 }
             } else {
-                values.put(pendingKey, node);
-                keyLines.put(pendingKey, pendingKeyLine);
+                if (seen != null) {
+                    seen.put(pendingKey, keys.size());
+                } else if (keys.size() >= 16) {
+                    seen = new java.util.HashMap<>();
+                    for (int i = 0; i < keys.size(); i++) {
+                        seen.put(keys.get(i), i);
+                    }
+                    seen.put(pendingKey, keys.size());
+                }
+                keys.add(pendingKey);
+                values.add(node);
+                keyLines.add(pendingKeyLine);
             }
             size += node.size();
             pendingKey = null;
         }
 
+        int indexOf(String key) {
+            if (seen != null) {
+                Integer i = seen.get(key);
+                return i == null ? -1 : i;
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                if (keys.get(i).equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         @Override
         YNode build() {
             for (YMap merged : merges) {
-                for (Map.Entry<String, YNode> e : merged.values().entrySet()) {
-                    if (!values.containsKey(e.getKey())) {
-                        values.put(e.getKey(), e.getValue());
-                        keyLines.put(e.getKey(), merged.keyLine(e.getKey()));
+                for (int i = 0; i < merged.keyCount(); i++) {
+                    if (indexOf(merged.keyAt(i)) < 0) {
+                        keys.add(merged.keyAt(i));
+                        values.add(merged.valueAt(i));
+                        keyLines.add(merged.keyLineAt(i));
+                        if (seen != null) {
+                            seen.put(merged.keyAt(i), keys.size() - 1);
+                        }
                     }
                 }
             }
-            return new YMap(values, keyLines, line, size);
+            int n = keys.size();
+            int[] lines = new int[n];
+            for (int i = 0; i < n; i++) {
+                lines[i] = keyLines.get(i);
+            }
+            return new YMap(keys.toArray(new String[0]), values.toArray(new YNode[0]), lines, line, size);
         }
     }
 
@@ -383,6 +420,10 @@ public final class YamlReader {
             };
         }
         if (!s.isPlain()) {
+            return YScalar.Type.STRING;
+        }
+        String v = s.getValue();
+        if (!v.isEmpty() && "0123456789+-.~nNtTfF".indexOf(v.charAt(0)) < 0) {
             return YScalar.Type.STRING;
         }
         Tag resolved = resolver.resolve(s.getValue(), true);

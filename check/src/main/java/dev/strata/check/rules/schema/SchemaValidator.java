@@ -19,6 +19,24 @@ public final class SchemaValidator {
         this.schemas = schemas;
     }
 
+    private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+
+    /**
+     * Like {@link #validate} but remembers the last object validated on this thread: the engine runs
+     * every rule of one object on one thread, so the unknown-field and wrong-type rules share one walk.
+     */
+    public Optional<List<Violation>> validateCached(Resource r) {
+        Object[] last = LAST.get();
+        if (last != null && last[0] == r && last[1] == this.schemas) {
+            @SuppressWarnings("unchecked")
+            Optional<List<Violation>> cached = (Optional<List<Violation>>) last[2];
+            return cached;
+        }
+        Optional<List<Violation>> result = validate(r);
+        LAST.set(new Object[] {r, schemas, result});
+        return result;
+    }
+
     /** Violations, or empty when the kind has no bundled schema. */
     public Optional<List<Violation>> validate(Resource r) {
         Optional<String> type = schemas.rootType(r.apiVersion(), r.kind());
@@ -63,8 +81,8 @@ public final class SchemaValidator {
                         return;
                     }
                     String value = token.substring(4, token.length() - 1);
-                    for (Map.Entry<String, YNode> e : map.values().entrySet()) {
-                        check(e.getValue(), value, join(path, e.getKey()), map.keyLine(e.getKey()), out);
+                    for (int i = 0; i < map.keyCount(); i++) {
+                        check(map.valueAt(i), value, join(path, map.keyAt(i)), map.keyLineAt(i), out);
                     }
                 } else if (!(node instanceof YMap map)) {
                     wrong(node, path, line, "object", out);
@@ -80,15 +98,15 @@ public final class SchemaValidator {
         if (fields.isEmpty()) {
             return;
         }
-        for (Map.Entry<String, YNode> e : map.values().entrySet()) {
-            String fieldPath = join(path, e.getKey());
-            String token = fields.get().get(e.getKey());
-            int line = map.keyLine(e.getKey());
+        for (int i = 0; i < map.keyCount(); i++) {
+            String key = map.keyAt(i);
+            String token = fields.get().get(key);
             if (token == null) {
-                out.add(new Violation(Violation.Kind.UNKNOWN_FIELD, fieldPath, line,
-                        fieldPath + ": unknown field" + suggestion(e.getKey(), fields.get())));
-            } else {
-                check(e.getValue(), token, fieldPath, line, out);
+                String fieldPath = join(path, key);
+                out.add(new Violation(Violation.Kind.UNKNOWN_FIELD, fieldPath, map.keyLineAt(i),
+                        fieldPath + ": unknown field" + suggestion(key, fields.get())));
+            } else if (!token.equals("any")) {
+                check(map.valueAt(i), token, join(path, key), map.keyLineAt(i), out);
             }
         }
     }

@@ -25,7 +25,7 @@ public final class UnknownFieldRule extends BaseRule {
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        Optional<List<Violation>> violations = validator.validate(object);
+        Optional<List<Violation>> violations = validator.validateCached(object);
         if (violations.isEmpty()) {
             if (!RemovedApiVersionRule.isRemoved(object) && !CrdSchemaRule.hasCrd(object, ctx.graph())) {
                 ctx.skip("no schema for " + object.apiVersion() + " " + object.kind());

@@ -20,7 +20,7 @@ public final class WrongTypeRule extends BaseRule {
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        validator.validate(object).ifPresent(list -> list.stream()
+        validator.validateCached(object).ifPresent(list -> list.stream()
                 .filter(v -> v.kind() == Violation.Kind.WRONG_TYPE)
                 .forEach(v -> ctx.report(v.line(), v.message())));
     }
