@@ -4,11 +4,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One installable unit of a component: becomes one Argo CD Application. */
+/**
+ * One installable unit of a component: becomes one Argo CD Application.
+ *
+ * @param valuesByProvider values merged over {@code values} (and the mode's) for one cluster
+ *                         provider; the string {@code ${cluster}} stands for the cluster's name
+ */
 public record Release(String name, Optional<String> namespace, List<String> modes, Source source, List<String> crds,
                       boolean crdsTooLargeForClientSideApply, Map<String, Object> values,
                       Map<String, Map<String, Object>> valuesByMode, List<String> freeFormKeys,
-                      List<Workload> workloads, String resourcesStyle) {
+                      List<Workload> workloads, String resourcesStyle,
+                      Map<String, Map<String, Object>> valuesByProvider) {
 
     /** Resources blocks shaped {@code {requests: {cpu, memory}, limits: {...}}}, as most charts take them. */
     public static final String KUBERNETES_STYLE = "kubernetes";
@@ -24,6 +30,7 @@ public record Release(String name, Optional<String> namespace, List<String> mode
         freeFormKeys = freeFormKeys == null ? List.of() : List.copyOf(freeFormKeys);
         workloads = workloads == null ? List.of() : List.copyOf(workloads);
         resourcesStyle = resourcesStyle == null ? KUBERNETES_STYLE : resourcesStyle;
+        valuesByProvider = valuesByProvider == null ? Map.of() : valuesByProvider;
         if (!resourcesStyle.equals(KUBERNETES_STYLE) && !resourcesStyle.equals(LINKERD_STYLE)) {
             throw new IllegalArgumentException("\"" + resourcesStyle + "\" is not a resources style; known: kubernetes, linkerd");
         }

@@ -11,18 +11,26 @@ import java.util.Optional;
  * A catalog entry as this platform uses it: its mode, the releases installed in that mode, and
  * the spec's value overrides (merged over each release's tuned values by {@link #valuesOf}).
  */
-public record ResolvedComponent(Component entry, Optional<String> mode, Map<String, Object> overrides, List<Release> releases) {
+public record ResolvedComponent(Component entry, Optional<String> mode, Map<String, Object> overrides, List<Release> releases,
+                                String provider, String clusterName) {
 
     public String id() {
         return entry.id();
     }
 
-    /** Tuned values of {@code release} for this mode, with the spec's overrides on top. */
+    /**
+     * Values of {@code release} as installed: the catalog's tuned values, then its values for this
+     * mode, then for this cluster provider ({@code ${cluster}} replaced by the cluster name), then
+     * the spec's overrides.
+     */
     public Map<String, Object> valuesOf(Release release) {
         Map<String, Object> v = release.values();
         Optional<String> m = mode.or(entry::defaultMode);
         if (m.isPresent() && release.valuesByMode().containsKey(m.get())) {
             v = Values.merge(v, release.valuesByMode().get(m.get()));
+        }
+        if (release.valuesByProvider().containsKey(provider)) {
+            v = Values.merge(v, Values.substitute(release.valuesByProvider().get(provider), "${cluster}", clusterName));
         }
         return Values.merge(v, overridesOf(release));
     }

@@ -50,7 +50,8 @@ public final class Resolver {
             }
             Component entry = catalog.get(c.id());
             Optional<String> mode = c.mode().or(entry::defaultMode);
-            enabled.put(c.id(), new ResolvedComponent(entry, mode, c.values(), entry.releasesFor(mode)));
+            enabled.put(c.id(), new ResolvedComponent(entry, mode, c.values(), entry.releasesFor(mode),
+                    spec.cluster().provider().id(), spec.cluster().name()));
         }
         String provider = spec.cluster().provider().id();
         for (ResolvedComponent rc : enabled.values()) {

@@ -53,6 +53,28 @@ public final class Values {
         return out;
     }
 
+    /** A copy with {@code token} replaced by {@code value} in every string. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> substitute(Map<String, Object> values, String token, String value) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, substituteValue(v, token, value)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object substituteValue(Object v, String token, String value) {
+        if (v instanceof String s) {
+            return s.replace(token, value);
+        }
+        if (v instanceof Map<?, ?> m) {
+            return substitute((Map<String, Object>) m, token, value);
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(x -> substituteValue(x, token, value)).toList();
+        }
+        return v;
+    }
+
     public static boolean truthy(Object o) {
         return o instanceof Boolean b ? b : o != null && !(o instanceof List<?> l && l.isEmpty()) && !"false".equals(String.valueOf(o));
     }
