@@ -17,6 +17,7 @@ import dev.strata.sample.http.BodyReader;
 import dev.strata.sample.http.ErrorResponses;
 import dev.strata.sample.http.FallbackHandler;
 import dev.strata.sample.http.HttpTelemetryFilter;
+import dev.strata.sample.http.Json;
 import dev.strata.sample.http.JsonDirectHandler;
 import dev.strata.sample.http.RequestMetrics;
 import dev.strata.sample.http.Routes;
@@ -62,6 +63,7 @@ public final class SampleApp {
 
     public static SampleApp start(AppConfig config) {
         long begin = System.nanoTime();
+        Thread warmUp = Thread.ofVirtual().name("json-warm-up").start(Json::warmUp);
         Clock clock = Clock.systemUTC();
         Telemetry telemetry = Telemetry.create(config);
         ItemStore store = config.database()
@@ -99,6 +101,11 @@ public final class SampleApp {
                 .routing(routing)
                 .build()
                 .start();
+        try {
+            warmUp.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         readiness.serving();
         SampleApp app = new SampleApp(config, telemetry, store, readiness, server);
         app.log(Level.INFO, "listening", Map.of(

@@ -1,6 +1,7 @@
 package dev.strata.sample.http;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,6 +22,15 @@ public final class Json {
             "application/json");
 
     private Json() {
+    }
+
+    /** Loads and links Jackson's serializers ahead of the first request (start-up runs it in parallel). */
+    public static void warmUp() {
+        try {
+            MAPPER.readTree(MAPPER.writeValueAsBytes(Map.of("warm", List.of(1, "up", true))));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void send(ServerResponse res, Status status, Object body) {

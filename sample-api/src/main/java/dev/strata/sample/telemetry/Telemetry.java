@@ -65,10 +65,11 @@ public final class Telemetry implements AutoCloseable {
                 .setResource(resource)
                 .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(tracing.sampleRatio())));
         provider.addSpanProcessor(tracing.otlpTracesEndpoint()
-                .<SpanProcessor>map(endpoint -> BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
-                                .setEndpoint(endpoint.toString())
-                                .setTimeout(5, TimeUnit.SECONDS)
-                                .build())
+                .<SpanProcessor>map(endpoint -> BatchSpanProcessor.builder(new LazySpanExporter(() ->
+                                OtlpHttpSpanExporter.builder()
+                                        .setEndpoint(endpoint.toString())
+                                        .setTimeout(5, TimeUnit.SECONDS)
+                                        .build()))
                         .setScheduleDelay(tracing.exportDelay())
                         .build())
                 .orElseGet(LocalSpanProcessor::new));
