@@ -19,6 +19,9 @@ public final class TextFormatter implements ReportFormatter {
     private static final String DIM = "\u001b[2m";
     private static final String RESET = "\u001b[0m";
 
+    /** Skipped items sharing a reason are summarised when there are more than this many. */
+    private static final int GROUP_ABOVE = 3;
+
     private final boolean color;
 
     public TextFormatter(boolean color) {
@@ -50,8 +53,18 @@ public final class TextFormatter implements ReportFormatter {
         }
         if (!report.skipped().isEmpty()) {
             sb.append("skipped:\n");
+            java.util.Map<String, java.util.List<String>> byReason = new java.util.LinkedHashMap<>();
             for (Skipped s : report.skipped()) {
-                sb.append("  ").append(s.what()).append(": ").append(s.reason()).append('\n');
+                byReason.computeIfAbsent(s.reason(), k -> new java.util.ArrayList<>()).add(s.what());
+            }
+            for (java.util.Map.Entry<String, java.util.List<String>> e : byReason.entrySet()) {
+                java.util.List<String> what = e.getValue();
+                if (what.size() <= GROUP_ABOVE) {
+                    what.forEach(w -> sb.append("  ").append(w).append(": ").append(e.getKey()).append('\n'));
+                } else {
+                    sb.append("  ").append(e.getKey()).append(": ").append(what.size()).append(" (")
+                            .append(String.join(", ", what.subList(0, GROUP_ABOVE))).append(", …)\n");
+                }
             }
             sb.append('\n');
         }

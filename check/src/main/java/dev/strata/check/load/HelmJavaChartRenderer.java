@@ -34,6 +34,8 @@ public final class HelmJavaChartRenderer implements ChartRenderer {
             return new Failed("writing inline values: " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+            int hint = message.indexOf("\n\nUse --debug");
+            message = (hint > 0 ? message.substring(0, hint) : message).replace('\n', ' ').strip();
             return new Failed("helm template failed: " + message);
         } finally {
             if (inline != null) {

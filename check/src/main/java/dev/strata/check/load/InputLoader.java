@@ -61,6 +61,10 @@ public final class InputLoader {
         return s.isEmpty() ? "." : s;
     }
 
+    /** What the default rendering of a chart reported, to withdraw when an Application renders it. */
+    private record Recorded(List<LoadProblem> problems, List<Skipped> skipped) {
+    }
+
     private record FileOutcome(List<Resource> resources, List<LoadProblem> problems, Optional<Skipped> skipped) {
     }
 
@@ -74,6 +78,9 @@ public final class InputLoader {
         final Set<Path> walkedRoots = new LinkedHashSet<>();
         final Set<String> followed = new HashSet<>();
         final Set<String> countedFiles = new HashSet<>();
+        final Set<Path> pendingCharts = new LinkedHashSet<>();
+        final Set<Path> claimedCharts = new HashSet<>();
+        final java.util.Map<Path, Recorded> defaultRenders = new java.util.HashMap<>();
 
         Session(SourceTree tree) {
             this.tree = tree;
@@ -92,7 +99,22 @@ public final class InputLoader {
                     loadFiles(List.of(abs), "");
                 }
             }
-            followApplications();
+            for (int round = 0; round < 10; round++) {
+                boolean changed = followApplications();
+                for (Path chart : List.copyOf(pendingCharts)) {
+                    if (!claimedCharts.contains(chart) && !defaultRenders.containsKey(chart)) {
+                        int problemsBefore = problems.size();
+                        int skippedBefore = skipped.size();
+                        render(chart, ChartRenderer.Request.defaults(chart), "helm:" + display(chart));
+                        defaultRenders.put(chart, new Recorded(List.copyOf(problems.subList(problemsBefore, problems.size())),
+                                List.copyOf(skipped.subList(skippedBefore, skipped.size()))));
+                        changed = true;
+                    }
+                }
+                if (!changed) {
+                    break;
+                }
+            }
             return new LoadResult(resources, countedFiles.size(), problems, skipped, inputErrors,
                     new ArrayList<>(platformFiles), tree);
         }
@@ -154,9 +176,7 @@ public final class InputLoader {
                     build(dir);
                 }
             }
-            for (Path chart : chartDirs) {
-                render(chart, ChartRenderer.Request.defaults(chart), "helm:" + display(chart));
-            }
+            pendingCharts.addAll(chartDirs);
         }
 
         void consumeKustomization(Path dir, Set<Path> consumed, Set<Path> referenced) {
@@ -321,21 +341,18 @@ public final class InputLoader {
             chunk.setLength(0);
         }
 
-        void followApplications() {
-            for (int round = 0; round < 10; round++) {
-                boolean changed = false;
-                for (Resource app : List.copyOf(resources)) {
-                    if (!app.is("argoproj.io", "Application")) {
-                        continue;
-                    }
-                    for (YMap source : ArgoSources.of(app)) {
-                        changed |= follow(app, source);
-                    }
+        /** Follows every Application not followed yet; true when something new was loaded. */
+        boolean followApplications() {
+            boolean changed = false;
+            for (Resource app : List.copyOf(resources)) {
+                if (!app.is("argoproj.io", "Application")) {
+                    continue;
                 }
-                if (!changed) {
-                    return;
+                for (YMap source : ArgoSources.of(app)) {
+                    changed |= follow(app, source);
                 }
             }
+            return changed;
         }
 
         boolean follow(Resource app, YMap source) {
@@ -356,7 +373,13 @@ public final class InputLoader {
             if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
                 ChartRenderer.Request request = helmRequest(app, source, dir, namespace);
                 String defaultOrigin = "helm:" + display(dir);
-                resources.removeIf(r -> r.origin().equals(defaultOrigin));
+                claimedCharts.add(dir);
+                Recorded previous = defaultRenders.remove(dir);
+                if (previous != null) {
+                    resources.removeIf(r -> r.origin().equals(defaultOrigin));
+                    problems.removeAll(previous.problems());
+                    skipped.removeAll(previous.skipped());
+                }
                 render(dir, request, defaultOrigin + "@" + app.name());
                 return true;
             }

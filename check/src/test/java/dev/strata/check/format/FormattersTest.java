@@ -46,6 +46,21 @@ class FormattersTest {
     }
 
     @Test
+    void textSummarisesManySkippedItemsWithTheSameReason() {
+        List<Skipped> skipped = List.of(new Skipped("a.md", "not a yaml file"), new Skipped("b.md", "not a yaml file"),
+                new Skipped("c.md", "not a yaml file"), new Skipped("d.md", "not a yaml file"),
+                new Skipped("charts/db", "chart calls lookup"));
+        assertThat(new TextFormatter(false).format(new CheckReport(List.of(), new Summary(0, 0, 0, 0, 5), skipped,
+                List.of()))).isEqualTo("""
+                skipped:
+                  not a yaml file: 4 (a.md, b.md, c.md, …)
+                  charts/db: chart calls lookup
+
+                0 objects in 0 files: 0 errors, 0 warnings, 5 skipped
+                """);
+    }
+
+    @Test
     void textIsColouredOnlyWhenAsked() {
         assertThat(new TextFormatter(false).format(CLEAN)).isEqualTo("3 objects in 1 file: 0 errors, 0 warnings, 0 skipped\n")
                 .doesNotContain("\u001b[");

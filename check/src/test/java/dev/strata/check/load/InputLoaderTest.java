@@ -125,6 +125,34 @@ class InputLoaderTest {
     }
 
     @Test
+    void anApplicationsRenderingReplacesTheDefaultRenderingAndItsFailure() throws IOException {
+        write("charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n");
+        write("apps.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: web, namespace: argocd}
+                spec:
+                  source:
+                    repoURL: https://git.local/lab.git
+                    path: charts/web
+                    helm: {valuesObject: {image: {tag: "1.0"}}}
+                  destination: {namespace: prod}
+                """);
+        charts = (chart, request) -> {
+            rendered.add(request);
+            return request.inlineValues().isPresent()
+                    ? new ChartRenderer.Rendered("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n")
+                    : new ChartRenderer.Failed("helm template failed: image.tag is required");
+        };
+        LoadResult r = load(root);
+        assertThat(r.problems()).isEmpty();
+        assertThat(rendered).extracting(ChartRenderer.Request::inlineValues)
+                .containsExactly(Optional.of("{\"image\":{\"tag\":\"1.0\"}}"));
+        assertThat(r.resources()).extracting(res -> res.name() + "@" + res.namespace())
+                .containsExactlyInAnyOrder("web@argocd", "web@prod");
+    }
+
+    @Test
     void chartsCallingLookupAreSkippedAndNeverRendered() throws IOException {
         write("charts/db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 1.0.0\n");
         write("charts/db/templates/secret.yaml", "{{- $s := lookup \"v1\" \"Secret\" .Release.Namespace \"db\" }}\n");
