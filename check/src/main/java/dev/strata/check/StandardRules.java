@@ -2,6 +2,7 @@ package dev.strata.check;
 
 import dev.strata.check.rule.Rule;
 import dev.strata.check.rules.Loader;
+import dev.strata.check.rules.gitops.AppHealthCheckRule;
 import dev.strata.check.rules.gitops.CrdSyncWaveRule;
 import dev.strata.check.rules.gitops.DuplicateObjectRule;
 import dev.strata.check.rules.gitops.NoAutomatedSyncRule;
@@ -92,7 +93,7 @@ final class StandardRules {
                 new ImageTagRule(), new UnpinnedChartVersionRule(), new TargetRevisionHeadRule(),
                 // gitops
                 new CrdSyncWaveRule(), new SourcePathMissingRule(), new NoAutomatedSyncRule(),
-                new PruneDisabledRule(), new DuplicateObjectRule(), new ReplicasManagedByHpaRule(),
+                new PruneDisabledRule(), new DuplicateObjectRule(), new ReplicasManagedByHpaRule(), new AppHealthCheckRule(),
                 // network and mesh
                 new EgressWithoutDnsRule(), new BlocksPrometheusRule(), new BlocksGatewayRule(),
                 new StrictMtlsNotEnrolledRule(), new MixedMeshModesRule(), new VirtualServiceGatewayRule(),

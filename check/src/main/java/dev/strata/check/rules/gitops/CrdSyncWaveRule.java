@@ -42,10 +42,16 @@ public final class CrdSyncWaveRule extends BaseRule {
                 break;
             }
         }
+        Optional<Resource> crdApp;
         if (crd == null) {
-            return;
+            crdApp = chartProvider(object.group(), ctx);
+            crdName = object.group() + " CRDs";
+            if (crdApp.isEmpty()) {
+                return;
+            }
+        } else {
+            crdApp = application(crd, ctx);
         }
-        Optional<Resource> crdApp = application(crd, ctx);
         Optional<Resource> crApp = application(object, ctx);
         if (crdApp.isPresent() && crApp.isPresent() && crdApp.get() != crApp.get()) {
             int crdWave = wave(crdApp.get());
@@ -56,9 +62,43 @@ public final class CrdSyncWaveRule extends BaseRule {
             }
             return;
         }
-        if (crdApp.equals(crApp) && wave(object) < wave(crd)) {
+        if (crd != null && crdApp.equals(crApp) && wave(object) < wave(crd)) {
             ctx.report("syncs in wave " + wave(object) + ", before its CRD " + crdName + " in wave " + wave(crd));
         }
+    }
+
+    /**
+     * Charts known to install the CRDs of an API group (the catalog's components), for CRDs that are
+     * not in the input because the Application installs a chart from a repository.
+     */
+    private static final java.util.Map<String, java.util.List<String>> CHART_PROVIDERS = java.util.Map.ofEntries(
+            java.util.Map.entry("cert-manager.io", java.util.List.of("cert-manager")),
+            java.util.Map.entry("acme.cert-manager.io", java.util.List.of("cert-manager")),
+            java.util.Map.entry("monitoring.coreos.com", java.util.List.of("kube-prometheus-stack", "prometheus-operator-crds")),
+            java.util.Map.entry("kyverno.io", java.util.List.of("kyverno")),
+            java.util.Map.entry("bitnami.com", java.util.List.of("sealed-secrets")),
+            java.util.Map.entry("external-secrets.io", java.util.List.of("external-secrets")),
+            java.util.Map.entry("networking.istio.io", java.util.List.of("base")),
+            java.util.Map.entry("security.istio.io", java.util.List.of("base")),
+            java.util.Map.entry("longhorn.io", java.util.List.of("longhorn")),
+            java.util.Map.entry("velero.io", java.util.List.of("velero")),
+            java.util.Map.entry("metallb.io", java.util.List.of("metallb")),
+            java.util.Map.entry("cilium.io", java.util.List.of("cilium")),
+            java.util.Map.entry("templates.gatekeeper.sh", java.util.List.of("gatekeeper")),
+            java.util.Map.entry("argoproj.io", java.util.List.of("argo-cd", "argo-rollouts")));
+
+    static Optional<Resource> chartProvider(String group, RuleContext ctx) {
+        java.util.List<String> charts = CHART_PROVIDERS.get(group);
+        if (charts == null) {
+            return Optional.empty();
+        }
+        for (Resource app : ctx.graph().ofKind("Application")) {
+            if (app.group().equals("argoproj.io")
+                    && ArgoSources.of(app).stream().anyMatch(s -> charts.contains(s.strOr("chart", "")))) {
+                return Optional.of(app);
+            }
+        }
+        return Optional.empty();
     }
 
     static int wave(Resource r) {
