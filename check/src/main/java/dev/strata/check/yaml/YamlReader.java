@@ -95,15 +95,21 @@ public final class YamlReader {
         int line = 0;
         int i = 0;
         int n = text.length();
+        boolean content = false;
         while (i < n) {
             int end = text.indexOf('\n', i);
             if (end < 0) {
                 end = n;
             }
-            if (i != start && isMarker(text, i, end)) {
-                chunks.add(new Chunk(text.substring(start, i), startLine));
-                start = i;
-                startLine = line;
+            if (isMarker(text, i, end)) {
+                if (content) {
+                    chunks.add(new Chunk(text.substring(start, i), startLine));
+                    start = i;
+                    startLine = line;
+                }
+                content = true;
+            } else if (!content && !isPreamble(text, i, end)) {
+                content = true;
             }
             i = end + 1;
             line++;
@@ -112,6 +118,12 @@ public final class YamlReader {
             chunks.add(new Chunk(text.substring(start), startLine));
         }
         return chunks;
+    }
+
+    /** Blank, comment and directive lines, which belong to the document that follows them. */
+    private static boolean isPreamble(String text, int from, int end) {
+        String line = text.substring(from, end).strip();
+        return line.isEmpty() || line.startsWith("#") || line.startsWith("%");
     }
 
     private static boolean isMarker(String text, int from, int end) {
@@ -328,7 +340,7 @@ public final class YamlReader {
                     docLine = line(event);
                 }
                 case DocumentEnd -> {
-                    if (root != null) {
+                    if (root != null && !(root instanceof YScalar s && s.isNull())) {
                         docs.add(new YamlDocument(root, docLine));
                     }
                     root = null;

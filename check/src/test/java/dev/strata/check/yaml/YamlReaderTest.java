@@ -31,6 +31,14 @@ class YamlReaderTest {
     }
 
     @Test
+    void directivesAndCommentsStayWithTheDocumentThatFollows() {
+        YamlReader.Result r = reader.read("%YAML 1.2\n# header\n---\nkind: A\n---\n# only a comment\n---\nkind: B\n");
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.documents()).extracting(d -> ((YMap) d.root()).strOr("kind", "")).containsExactly("A", "B");
+        assertThat(r.documents().get(1).root().line()).isEqualTo(8);
+    }
+
+    @Test
     void duplicateKeysAreAnError() {
         YamlReader.Result r = reader.read("kind: A\nmetadata:\n  name: a\n  name: b\n");
         assertThat(r.documents()).isEmpty();
