@@ -37,6 +37,7 @@ import java.util.Properties;
             ComponentsCommand.class,
             SchemaCommand.class,
             PlanCommand.class,
+            RenderCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class Strata implements Runnable {

@@ -24,6 +24,11 @@ public record ResolvedComponent(Component entry, Optional<String> mode, Map<Stri
      * the spec's overrides.
      */
     public Map<String, Object> valuesOf(Release release) {
+        return Values.merge(tunedValuesOf(release), overridesOf(release));
+    }
+
+    /** The catalog's values for this mode and provider, before the spec's overrides. */
+    public Map<String, Object> tunedValuesOf(Release release) {
         Map<String, Object> v = release.values();
         Optional<String> m = mode.or(entry::defaultMode);
         if (m.isPresent() && release.valuesByMode().containsKey(m.get())) {
@@ -32,7 +37,7 @@ public record ResolvedComponent(Component entry, Optional<String> mode, Map<Stri
         if (release.valuesByProvider().containsKey(provider)) {
             v = Values.merge(v, Values.substitute(release.valuesByProvider().get(provider), "${cluster}", clusterName));
         }
-        return Values.merge(v, overridesOf(release));
+        return v;
     }
 
     /**

@@ -38,11 +38,33 @@ public final class Values {
         return out;
     }
 
-    /** Sets {@code a.b.c} to {@code value}, creating maps on the way. */
+    /**
+     * Sets {@code a.b.c} to {@code value}, creating maps on the way. A segment {@code name[i]}
+     * steps into element {@code i} of an existing list (Helm's {@code --set} syntax).
+     */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> with(Map<String, Object> values, String path, Object value) {
         Map<String, Object> out = new LinkedHashMap<>(values);
         String[] parts = path.split("\\.", 2);
+        java.util.regex.Matcher indexed = java.util.regex.Pattern.compile("^(.+)\\[(\\d+)]$").matcher(parts[0]);
+        if (indexed.matches()) {
+            String key = indexed.group(1);
+            int index = Integer.parseInt(indexed.group(2));
+            Object list = out.get(key);
+            if (!(list instanceof List<?> l) || index >= l.size()) {
+                throw new IllegalArgumentException("values key " + path + ": " + key + " has no element " + index);
+            }
+            List<Object> copy = new java.util.ArrayList<>(l);
+            Object element = copy.get(index);
+            if (parts.length == 1) {
+                copy.set(index, value);
+            } else {
+                Map<String, Object> em = element instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+                copy.set(index, with(em, parts[1], value));
+            }
+            out.put(key, copy);
+            return out;
+        }
         if (parts.length == 1) {
             out.put(parts[0], value);
             return out;
