@@ -138,6 +138,20 @@ public class SampleApiIT {
     }
 
     @Test
+    void brokenChunkedBodyIs400Json() throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readNBytes(300), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400");
+            assertThat(response).contains("application/json").contains("\"error\":\"bad_request\"");
+            assertThat(response).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void metricsCountRequestsByRouteAndStatusWithLatencyHistogram() {
         for (int i = 0; i < 3; i++) {
             http.get("/status");

@@ -81,6 +81,11 @@ public final class Database implements AutoCloseable {
 
     /** Marks the database down when an error means the connection is lost, and wraps it. */
     public RuntimeException failed(SQLException e) {
+        if (e instanceof SQLTransientConnectionException && e.getCause() == null) {
+            // Every pooled connection is busy and none came free in time: the database is fine.
+            return new StoreUnavailableException("all " + settings.poolMax()
+                    + " database connections are busy (DATABASE_POOL_MAX)", e);
+        }
         if (isConnectionProblem(e)) {
             markDown(e);
             return new StoreUnavailableException("database is unavailable: " + e.getMessage(), e);

@@ -74,6 +74,9 @@ public final class BodyReader {
             return Arrays.copyOf(buffer, length);
         } catch (IOException e) {
             throw new UncheckedIOException("reading request body", e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Helidon's entity stream reports a malformed chunked encoding this way.
+            throw ApiException.badRequest("bad_request", "request body could not be read: " + e.getMessage());
         }
     }
 
