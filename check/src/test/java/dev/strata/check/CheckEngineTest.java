@@ -75,6 +75,16 @@ class CheckEngineTest {
         CheckReport report = engine().build().check(List.of(root));
         assertThat(rules(report)).contains("missing-readiness-probe", "image-latest-tag")
                 .doesNotContain("missing-liveness-probe", "writable-root-filesystem");
+        assertThat(report.findings()).filteredOn(f -> f.rule().equals("missing-readiness-probe"))
+                .extracting(f -> f.object().kind()).containsOnly("Deployment");
+    }
+
+    @Test
+    void ignoreAllSilencesEveryRuleOnThatObject() throws IOException {
+        Files.writeString(root.resolve("app.yaml"), DEPLOYMENT.replace(
+                "missing-liveness-probe, writable-root-filesystem", "all"));
+        CheckReport report = engine().build().check(List.of(root));
+        assertThat(report.findings()).extracting(f -> f.object().kind()).containsOnly("Service");
     }
 
     @Test

@@ -16,7 +16,7 @@ public final class RunAsRootRule extends PodRule {
 
     public RunAsRootRule() {
         super(RuleInfo.of("run-as-root", Category.SECURITY, Severity.ERROR,
-                "A container may run as root: runAsNonRoot is not true and runAsUser is not a non-zero uid (Pod Security Standards, restricted).",
+                "A container may run as root: runAsNonRoot is not true on the container or the pod, or runAsUser is 0 (Pod Security Standards, restricted).",
                 "Set securityContext.runAsNonRoot: true (and a non-zero runAsUser) on the pod or the container."));
     }
 
@@ -31,7 +31,7 @@ public final class RunAsRootRule extends PodRule {
                 continue;
             }
             boolean nonRoot = sc.bool("runAsNonRoot").or(() -> podSc.bool("runAsNonRoot")).orElse(false);
-            if (!nonRoot && uid.isEmpty()) {
+            if (!nonRoot) {
                 ctx.report(c.spec().line(), "container " + c.name() + " does not set runAsNonRoot: true");
             }
         }
