@@ -25,9 +25,12 @@ public final class UnknownFieldRule extends BaseRule {
 
     @Override
     public void check(Resource object, RuleContext ctx) {
+        if (CrdSchemaRule.hasCrd(object, ctx.graph())) {
+            return; // a CRD in the input is authoritative: crd-schema-violation validates against it
+        }
         Optional<List<Violation>> violations = validator.validateCached(object);
         if (violations.isEmpty()) {
-            if (!RemovedApiVersionRule.isRemoved(object) && !CrdSchemaRule.hasCrd(object, ctx.graph())) {
+            if (!RemovedApiVersionRule.isRemoved(object)) {
                 ctx.skip("no schema for " + object.apiVersion() + " " + object.kind());
             }
             return;

@@ -20,6 +20,9 @@ public final class WrongTypeRule extends BaseRule {
 
     @Override
     public void check(Resource object, RuleContext ctx) {
+        if (CrdSchemaRule.hasCrd(object, ctx.graph())) {
+            return; // a CRD in the input is authoritative: crd-schema-violation validates against it
+        }
         validator.validateCached(object).ifPresent(list -> list.stream()
                 .filter(v -> v.kind() == Violation.Kind.WRONG_TYPE)
                 .forEach(v -> ctx.report(v.line(), v.message())));

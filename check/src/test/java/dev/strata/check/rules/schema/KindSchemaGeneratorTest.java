@@ -10,12 +10,10 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,7 +62,14 @@ class KindSchemaGeneratorTest {
             io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler.class,
             io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition.class,
             io.fabric8.kubernetes.api.model.storage.StorageClass.class,
-            io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass.class);
+            io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass.class,
+            io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration.class,
+            io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.ReferenceGrant.class);
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -154,10 +159,5 @@ class KindSchemaGeneratorTest {
 
     private static String name(Class<?> cls) {
         return cls.getName().substring(PREFIX.length());
-    }
-
-    @SuppressWarnings("unused")
-    private static Collection<?> unused() {
-        return List.of();
     }
 }
