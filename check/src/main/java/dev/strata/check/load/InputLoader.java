@@ -262,6 +262,10 @@ public final class InputLoader {
                     return skip(shown, "not utf-8 text (binary?)");
                 }
                 ManifestParser.Parsed parsed = parser.parse(text, shown, "file:" + shown, defaultNamespace);
+                if (!parsed.problems().isEmpty() && (text.contains("{{") || text.contains("{%"))) {
+                    return skip(shown, "a template ({{ }} or {% %}), not plain yaml: " + parsed.problems().getFirst().message()
+                            + " at line " + parsed.problems().getFirst().line());
+                }
                 if (parsed.resources().isEmpty() && parsed.problems().isEmpty()) {
                     return skip(shown, parsed.nonObjects() > 0 ? "no kubernetes objects" : "empty");
                 }
@@ -296,6 +300,12 @@ public final class InputLoader {
 
         void render(Path chart, ChartRenderer.Request request, String origin) {
             String shown = display(chart);
+            List<String> missing = ChartDependencies.missing(chart);
+            if (!missing.isEmpty()) {
+                skipped.add(new Skipped(shown, "chart dependencies are not vendored in charts/ (" + String.join(", ", missing)
+                        + "); run helm dependency build to check it offline"));
+                return;
+            }
             Optional<String> lookup = LookupDetector.find(chart);
             if (lookup.isPresent()) {
                 skipped.add(new Skipped(shown, "chart calls lookup (" + lookup.get()

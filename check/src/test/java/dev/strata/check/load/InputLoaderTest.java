@@ -153,6 +153,30 @@ class InputLoaderTest {
     }
 
     @Test
+    void chartsWithDependenciesThatAreNotVendoredAreSkippedWithTheReason() throws IOException {
+        write("apps/blog/Chart.yaml", "apiVersion: v2\nname: blog\nversion: 1.0.0\ndependencies:\n"
+                + "  - {name: app-template, version: 3.0.0, repository: https://bjw-s.github.io/helm-charts}\n"
+                + "  - {name: common, version: 1.0.0, repository: https://charts.example}\n");
+        Files.createDirectories(root.resolve("apps/blog/charts/common"));
+        LoadResult r = load(root);
+        assertThat(rendered).isEmpty();
+        assertThat(r.skipped()).containsExactly(new Skipped("apps/blog", "chart dependencies are not vendored in "
+                + "charts/ (app-template); run helm dependency build to check it offline"));
+    }
+
+    @Test
+    void templatesOfOtherToolsAreSkippedNotReportedAsBrokenYaml() throws IOException {
+        write("roles/cilium/templates/pool.yaml", "apiVersion: cilium.io/v2alpha1\nkind: CiliumLoadBalancerIPPool\n"
+                + "spec:\n  blocks:\n{% for cidr in cidrs %}\n    - cidr: {{ cidr }}\n{% endfor %}\n");
+        LoadResult r = load(root);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.what()).isEqualTo("roles/cilium/templates/pool.yaml");
+            assertThat(s.reason()).startsWith("a template ({{ }} or {% %}), not plain yaml: ");
+        });
+    }
+
+    @Test
     void chartsCallingLookupAreSkippedAndNeverRendered() throws IOException {
         write("charts/db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 1.0.0\n");
         write("charts/db/templates/secret.yaml", "{{- $s := lookup \"v1\" \"Secret\" .Release.Namespace \"db\" }}\n");

@@ -1,0 +1,55 @@
+package dev.strata.check.load;
+
+import dev.strata.check.yaml.YMap;
+import dev.strata.check.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Dependencies a chart declares in Chart.yaml that are not in its charts/ directory (unpacked or as
+ * a .tgz). Fetching them needs the network, so such a chart cannot be rendered offline.
+ */
+public final class ChartDependencies {
+
+    private ChartDependencies() {
+    }
+
+    public static List<String> missing(Path chart) {
+        List<String> missing = new ArrayList<>();
+        YamlReader.Result parsed;
+        try {
+            parsed = new YamlReader().read(Files.readString(chart.resolve("Chart.yaml"), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return missing;
+        }
+        if (parsed.documents().isEmpty() || !(parsed.documents().getFirst().root() instanceof YMap meta)) {
+            return missing;
+        }
+        for (YMap dependency : meta.maps("dependencies")) {
+            String name = dependency.strOr("name", "");
+            if (!name.isEmpty() && !present(chart.resolve("charts"), name)) {
+                missing.add(name);
+            }
+        }
+        return missing;
+    }
+
+    private static boolean present(Path charts, String name) {
+        if (Files.isDirectory(charts.resolve(name))) {
+            return true;
+        }
+        if (!Files.isDirectory(charts)) {
+            return false;
+        }
+        try (DirectoryStream<Path> archives = Files.newDirectoryStream(charts, name + "-*.tgz")) {
+            return archives.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
