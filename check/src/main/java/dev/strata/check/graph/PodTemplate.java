@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The pod a workload creates: its labels and pod spec, found at the place the workload's kind keeps
- * it (Pod: the object; CronJob: spec.jobTemplate.spec.template; others: spec.template).
+ * it (Pod: the object; CronJob: spec.jobTemplate.spec.template; others, Argo Rollouts included:
+ * spec.template).
  *
  * @param path JSON path of the pod spec inside the owner, for messages
  */
@@ -15,10 +16,10 @@ public record PodTemplate(Resource owner, Map<String, String> labels, YMap podSp
 
     public static final List<String> WORKLOAD_KINDS =
             List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob",
-                    "ReplicationController");
+                    "ReplicationController", "Rollout");
 
     public static Optional<PodTemplate> of(Resource r) {
-        if (!WORKLOAD_KINDS.contains(r.kind())) {
+        if (!WORKLOAD_KINDS.contains(r.kind()) || r.kind().equals("Rollout") && !r.group().equals("argoproj.io")) {
             return Optional.empty();
         }
         if (r.kind().equals("Pod")) {

@@ -22,7 +22,7 @@ public abstract class PodRule extends BaseRule {
     /** Long-running workloads: not Jobs, CronJobs or bare Pods that are meant to finish. */
     protected static boolean longRunning(Resource object) {
         return switch (object.kind()) {
-            case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController" -> true;
+            case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Rollout" -> true;
             default -> false;
         };
     }
