@@ -17,6 +17,7 @@ public final class ResourceGraph {
     private final Map<String, List<PodTemplate>> templatesByNamespace = new HashMap<>();
     private final Set<String> kindNamespace = new HashSet<>();
     private final Set<String> namespaceObjects = new HashSet<>();
+    private final Map<String, Resource> crds = new HashMap<>();
 
     private final SourceTree tree;
 
@@ -33,6 +34,11 @@ public final class ResourceGraph {
             kindNamespace.add(r.kind() + "\u0000" + r.namespace());
             if (r.kind().equals("Namespace") && r.group().isEmpty()) {
                 namespaceObjects.add(r.name());
+            }
+            if (r.is("apiextensions.k8s.io", "CustomResourceDefinition")) {
+                String group = r.spec().strOr("group", "");
+                String kind = r.spec().path("names").map(n -> n.strOr("kind", "")).orElse("");
+                crds.putIfAbsent(group + "/" + kind, r);
             }
             PodTemplate.of(r).ifPresent(t ->
                     templatesByNamespace.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(t));
@@ -77,6 +83,11 @@ public final class ResourceGraph {
 
     public List<PodTemplate> allPodTemplates() {
         return templatesByNamespace.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The CustomResourceDefinition in the input that defines a group's kind. */
+    public Optional<Resource> crd(String group, String kind) {
+        return Optional.ofNullable(crds.get(group + "/" + kind));
     }
 
     public Optional<Resource> namespace(String name) {

@@ -32,16 +32,8 @@ public final class CrdSyncWaveRule extends BaseRule {
         if (object.group().isEmpty() || object.kind().equals("CustomResourceDefinition")) {
             return;
         }
-        String crdName = null;
-        Resource crd = null;
-        for (Resource candidate : ctx.graph().ofKind("CustomResourceDefinition")) {
-            if (candidate.spec().strOr("group", "").equals(object.group())
-                    && candidate.spec().path("names").map(n -> n.strOr("kind", "")).orElse("").equals(object.kind())) {
-                crd = candidate;
-                crdName = candidate.name();
-                break;
-            }
-        }
+        Resource crd = ctx.graph().crd(object.group(), object.kind()).orElse(null);
+        String crdName = crd == null ? null : crd.name();
         Optional<Resource> crdApp;
         if (crd == null) {
             crdApp = chartProvider(object.group(), ctx);

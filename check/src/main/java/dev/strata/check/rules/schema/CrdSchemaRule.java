@@ -46,13 +46,7 @@ public final class CrdSchemaRule extends BaseRule {
         if (object.group().isEmpty()) {
             return Optional.empty();
         }
-        for (Resource crd : graph.ofKind("CustomResourceDefinition")) {
-            if (crd.spec().strOr("group", "").equals(object.group())
-                    && crd.spec().path("names").map(n -> n.strOr("kind", "")).orElse("").equals(object.kind())) {
-                return Optional.of(crd);
-            }
-        }
-        return Optional.empty();
+        return graph.crd(object.group(), object.kind());
     }
 
     static boolean hasCrd(Resource object, ResourceGraph graph) {
