@@ -9,10 +9,6 @@ import dev.strata.check.yaml.YMap;
 import dev.strata.check.yaml.YNode;
 import dev.strata.check.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +29,6 @@ import java.util.Set;
  */
 public final class InputLoader {
 
-    private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
     private static final List<String> KUSTOMIZATION_FILES =
             List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
@@ -63,9 +58,6 @@ public final class InputLoader {
 
     /** What the default rendering of a chart reported, to withdraw when an Application renders it. */
     private record Recorded(List<LoadProblem> problems, List<Skipped> skipped) {
-    }
-
-    private record FileOutcome(List<Resource> resources, List<LoadProblem> problems, Optional<Skipped> skipped) {
     }
 
     private final class Session {
@@ -162,7 +154,7 @@ public final class InputLoader {
             Set<Path> consumed = new HashSet<>();
             Set<Path> referencedKustomizations = new HashSet<>();
             for (Path dir : kustomizeDirs) {
-                consumeKustomization(dir, consumed, referencedKustomizations);
+                kustomization(dir).ifPresent(file -> KustomizationRefs.collect(file, consumed, referencedKustomizations));
             }
             List<Path> plain = new ArrayList<>();
             for (Path file : files) {
@@ -179,40 +171,6 @@ public final class InputLoader {
             pendingCharts.addAll(chartDirs);
         }
 
-        void consumeKustomization(Path dir, Set<Path> consumed, Set<Path> referenced) {
-            Optional<Path> file = kustomization(dir);
-            if (file.isEmpty()) {
-                return;
-            }
-            YamlReader.Result parsed;
-            try {
-                parsed = new YamlReader().read(Files.readString(file.get(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                return;
-            }
-            if (parsed.documents().isEmpty() || !(parsed.documents().getFirst().root() instanceof YMap k)) {
-                return;
-            }
-            List<String> paths = new ArrayList<>();
-            for (String key : List.of("resources", "bases", "components", "patchesStrategicMerge", "crds")) {
-                paths.addAll(k.strings(key));
-            }
-            for (YMap patch : k.maps("patches")) {
-                patch.str("path").ifPresent(paths::add);
-            }
-            for (String p : paths) {
-                if (p.contains("://") || p.startsWith("github.com")) {
-                    continue;
-                }
-                Path target = dir.resolve(p).normalize();
-                if (Files.isDirectory(target)) {
-                    referenced.add(target);
-                } else {
-                    consumed.add(target);
-                }
-            }
-        }
-
         void loadFiles(List<Path> files, String defaultNamespace) {
             List<Path> yaml = new ArrayList<>();
             for (Path file : files) {
@@ -225,11 +183,12 @@ public final class InputLoader {
                     skipped.add(new Skipped(display(file), "not a yaml file"));
                 }
             }
-            List<FileOutcome> outcomes = yaml.size() > 64
-                    ? yaml.parallelStream().map(f -> loadFile(f, defaultNamespace)).toList()
-                    : yaml.stream().map(f -> loadFile(f, defaultNamespace)).toList();
+            ManifestFileReader reader = new ManifestFileReader(parser);
+            List<ManifestFileReader.Outcome> outcomes = yaml.size() > 64
+                    ? yaml.parallelStream().map(f -> reader.read(f, display(f), defaultNamespace)).toList()
+                    : yaml.stream().map(f -> reader.read(f, display(f), defaultNamespace)).toList();
             for (int i = 0; i < outcomes.size(); i++) {
-                FileOutcome o = outcomes.get(i);
+                ManifestFileReader.Outcome o = outcomes.get(i);
                 resources.addAll(o.resources());
                 problems.addAll(o.problems());
                 o.skipped().ifPresent(skipped::add);
@@ -237,46 +196,6 @@ public final class InputLoader {
                     countedFiles.add(display(yaml.get(i)));
                 }
             }
-        }
-
-        FileOutcome loadFile(Path file, String defaultNamespace) {
-            String shown = display(file);
-            try {
-                if (Files.size(file) > MAX_FILE_BYTES) {
-                    return skip(shown, "larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB");
-                }
-                byte[] bytes = Files.readAllBytes(file);
-                int probe = Math.min(bytes.length, 8192);
-                for (int i = 0; i < probe; i++) {
-                    if (bytes[i] == 0) {
-                        return skip(shown, "binary file");
-                    }
-                }
-                String text;
-                try {
-                    text = StandardCharsets.UTF_8.newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(bytes)).toString();
-                } catch (CharacterCodingException e) {
-                    return skip(shown, "not utf-8 text (binary?)");
-                }
-                ManifestParser.Parsed parsed = parser.parse(text, shown, "file:" + shown, defaultNamespace);
-                if (!parsed.problems().isEmpty() && (text.contains("{{") || text.contains("{%"))) {
-                    return skip(shown, "a template ({{ }} or {% %}), not plain yaml: " + parsed.problems().getFirst().message()
-                            + " at line " + parsed.problems().getFirst().line());
-                }
-                if (parsed.resources().isEmpty() && parsed.problems().isEmpty()) {
-                    return skip(shown, parsed.nonObjects() > 0 ? "no kubernetes objects" : "empty");
-                }
-                return new FileOutcome(parsed.resources(), parsed.problems(), Optional.empty());
-            } catch (IOException e) {
-                return skip(shown, "unreadable: " + e.getMessage());
-            }
-        }
-
-        FileOutcome skip(String file, String reason) {
-            return new FileOutcome(List.of(), List.of(), Optional.of(new Skipped(file, reason)));
         }
 
         void build(Path dir) {
@@ -314,41 +233,22 @@ public final class InputLoader {
             }
             switch (charts.render(chart, request)) {
                 case ChartRenderer.Rendered r -> {
-                    addRendered(chart, r.yaml(), origin, request.namespace());
+                    HelmOutput.split(r.yaml(), display(chart.resolve("Chart.yaml")),
+                            template -> display(chart.resolve(template))).forEach(part -> {
+                                ManifestParser.Parsed parsed = parser.parse(part.yaml(), part.file(), origin,
+                                        request.namespace());
+                                resources.addAll(parsed.resources());
+                                for (LoadProblem p : parsed.problems()) {
+                                    problems.add(new LoadProblem("render-failed", part.file(), 1,
+                                            "rendered yaml is not valid: " + p.message()));
+                                }
+                            });
                     countedFiles.add(display(chart.resolve("Chart.yaml")));
                 }
                 case ChartRenderer.Failed f ->
                         problems.add(new LoadProblem("render-failed", display(chart.resolve("Chart.yaml")), 1,
                                 f.message()));
             }
-        }
-
-        /** Splits helm output at its "# Source: chart/templates/x.yaml" comments to keep file names. */
-        void addRendered(Path chart, String yaml, String origin, String namespace) {
-            String currentFile = display(chart.resolve("Chart.yaml"));
-            StringBuilder chunk = new StringBuilder();
-            for (String line : yaml.split("\n", -1)) {
-                if (line.startsWith("# Source: ")) {
-                    flush(chunk, currentFile, origin, namespace);
-                    String source = line.substring("# Source: ".length()).strip();
-                    int slash = source.indexOf('/');
-                    currentFile = display(chart.resolve(slash < 0 ? source : source.substring(slash + 1)));
-                }
-                chunk.append(line).append('\n');
-            }
-            flush(chunk, currentFile, origin, namespace);
-        }
-
-        void flush(StringBuilder chunk, String file, String origin, String namespace) {
-            if (chunk.isEmpty()) {
-                return;
-            }
-            ManifestParser.Parsed parsed = parser.parse(chunk.toString(), file, origin, namespace);
-            resources.addAll(parsed.resources());
-            for (LoadProblem p : parsed.problems()) {
-                problems.add(new LoadProblem("render-failed", file, 1, "rendered yaml is not valid: " + p.message()));
-            }
-            chunk.setLength(0);
         }
 
         /** Follows every Application not followed yet; true when something new was loaded. */
