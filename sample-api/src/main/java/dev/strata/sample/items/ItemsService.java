@@ -3,6 +3,7 @@ package dev.strata.sample.items;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.strata.sample.http.ApiException;
 import dev.strata.sample.http.ApiService;
@@ -73,7 +74,7 @@ public final class ItemsService implements ApiService {
         return item.orElseThrow(() -> ApiException.notFound("item " + id + " does not exist"));
     }
 
-    private static <T> T guarded(java.util.function.Supplier<T> call) {
+    private static <T> T guarded(Supplier<T> call) {
         try {
             return call.get();
         } catch (StoreUnavailableException e) {

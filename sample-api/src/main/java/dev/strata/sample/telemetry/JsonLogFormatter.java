@@ -93,7 +93,16 @@ public final class JsonLogFormatter extends Formatter {
     }
 
     private static void escape(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int clean = 0;
+        while (clean < text.length()) {
+            char c = text.charAt(clean);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            clean++;
+        }
+        out.append(text, 0, clean);
+        for (int i = clean; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
