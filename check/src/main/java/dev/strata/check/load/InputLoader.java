@@ -29,8 +29,6 @@ import java.util.Set;
  */
 public final class InputLoader {
 
-    private static final List<String> KUSTOMIZATION_FILES =
-            List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
     private final Kustomizer kustomizer;
     private final ChartRenderer charts;
@@ -201,6 +199,12 @@ public final class InputLoader {
         void build(Path dir) {
             String shown = display(dir);
             String kfile = display(kustomization(dir).orElse(dir));
+            Optional<String> network = KustomizationRefs.needsNetwork(dir);
+            if (network.isPresent()) {
+                skipped.add(new Skipped(shown, "kustomize directory not built: building it needs the network ("
+                        + network.get() + ")"));
+                return;
+            }
             switch (kustomizer.build(dir)) {
                 case Kustomizer.Built built -> {
                     ManifestParser.Parsed parsed = parser.parse(built.yaml(), kfile, "kustomize:" + shown, "");
@@ -334,13 +338,7 @@ public final class InputLoader {
     }
 
     private static Optional<Path> kustomization(Path dir) {
-        for (String name : KUSTOMIZATION_FILES) {
-            Path f = dir.resolve(name);
-            if (Files.isRegularFile(f)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return KustomizationRefs.find(dir);
     }
 
 }

@@ -113,6 +113,20 @@ class InputLoaderTest {
     }
 
     @Test
+    void kustomizationsThatNeedTheNetworkAreSkippedNotBuilt() throws IOException {
+        write("apps/remote/base/kustomization.yaml", "resources:\n  - github.com/org/repo//deploy?ref=v1.0.0\n");
+        write("apps/remote/overlay/kustomization.yaml", "resources: [../base]\n");
+        write("apps/chart/kustomization.yaml", "helmCharts:\n  - {name: redis, repo: https://charts.example, version: 1.0.0}\n");
+        LoadResult r = load(root);
+        assertThat(built).isEmpty();
+        assertThat(r.skipped()).containsExactlyInAnyOrder(
+                new Skipped("apps/remote/overlay", "kustomize directory not built: building it needs the network "
+                        + "(remote resource github.com/org/repo//deploy?ref=v1.0.0)"),
+                new Skipped("apps/chart", "kustomize directory not built: building it needs the network "
+                        + "(chart uses helmCharts)"));
+    }
+
+    @Test
     void chartsAreRenderedAndKeepTheTemplateFileName() throws IOException {
         write("charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n");
         write("charts/web/templates/svc.yaml", "{{ .Values.x }}\n");
