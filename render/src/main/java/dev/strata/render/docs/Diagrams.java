@@ -38,13 +38,16 @@ final class Diagrams {
         m.box("platform", "Platform: " + ctx.components().size() + " components", "namespaces " + String.join(", ", ctx.platformNamespaces().keySet()));
         m.box("apps", appsLine(ctx));
         m.end();
-        String entry = ctx.spec().cluster().provider() == Provider.KIND
-                ? "https://<app>-<env>." + ctx.domain() + " via 127.0.0.1 (kind port mapping)"
-                : "https://<app>-<env>." + ctx.domain() + " via the gateway Service";
+        Map<String, List<Integer>> hostPorts = dev.strata.render.cluster.IngressNode.hostPorts(ctx);
         if (gateways.isEmpty()) {
             m.dotted("user", "apps", "no ingress gateway: kubectl port-forward");
         }
         for (String g : gateways) {
+            // On kind the HTTPS host port of each gateway is the highest it binds (443 for Istio's, 8443 for Kong's).
+            int https = hostPorts.getOrDefault(g, List.of(443)).stream().mapToInt(Integer::intValue).max().orElse(443);
+            String entry = ctx.spec().cluster().provider() == Provider.KIND
+                    ? "https://<app>-<env>." + ctx.domain() + (https == 443 ? "" : ":" + https) + " via 127.0.0.1 (kind port mapping)"
+                    : "https://<app>-<env>." + ctx.domain() + " via the gateway Service";
             m.edge("user", Mermaid.id("gw", g), entry);
             m.edge(Mermaid.id("gw", g), "apps", "HTTPRoute");
         }

@@ -138,7 +138,8 @@ class ArchitectureDocGeneratorTest {
         assertThat(mermaidBlocks(doc("talos-ambient")).get(1)).contains("ztunnel", "HBONE", "no sidecar").doesNotContain("istio-proxy");
         assertThat(mermaidBlocks(doc("kind-lab")).get(1)).contains("istio-proxy sidecar", "STRICT").doesNotContain("ztunnel");
         assertThat(mermaidBlocks(doc("cell")).get(1)).contains("linkerd-proxy").doesNotContain("ztunnel", "istio-proxy");
-        assertThat(mermaidBlocks(doc("kind-lab")).get(0)).contains("127.0.0.1 (kind port mapping)", "Istio ingress gateway");
+        assertThat(mermaidBlocks(doc("kind-lab")).get(0)).contains(".kind-lab.localhost via 127.0.0.1 (kind port mapping)", "Istio ingress gateway");
+        assertThat(mermaidBlocks(doc("kind-full")).get(0)).contains(".kind-full.localhost:8443 via 127.0.0.1 (kind port mapping)\"| gw_kong");
     }
 
     @ParameterizedTest
