@@ -27,7 +27,7 @@ final class ServiceManifests {
                 : List.of("ClusterIP only: users arrive through the platform gateway, never a NodePort."),
                 service(f, f.name())));
         if (f.canary()) {
-            out.add(new Manifest("service-canary.yaml", List.of(
+            out.add(new Manifest("service-" + f.canaryService() + ".yaml", List.of(
                     "Canary Service: same selector as " + f.name() + "; Argo Rollouts adds the canary pods'",
                     "rollouts-pod-template-hash while a rollout runs (and the stable one otherwise)."),
                     service(f, f.canaryService())));

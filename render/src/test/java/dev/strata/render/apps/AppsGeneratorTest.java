@@ -45,7 +45,7 @@ class AppsGeneratorTest {
     @ParameterizedTest
     @FieldSource("PROFILES")
     void sameSpecGivesTheSameBytes(String profile) {
-        assertThat(RenderedApps.of(profile).tree().files()).isEqualTo(RenderedApps.of(profile).tree().files());
+        assertThat(RenderedApps.fresh(profile).tree().files()).isEqualTo(RenderedApps.fresh(profile).tree().files());
     }
 
     @ParameterizedTest

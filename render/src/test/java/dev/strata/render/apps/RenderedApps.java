@@ -23,7 +23,15 @@ record RenderedApps(String profile, PlatformSpec spec, RenderContext ctx, Render
 
     static final List<String> PROFILES = List.of("kind-lab", "kind-full", "home", "cell", "talos-ambient");
 
+    private static final Map<String, RenderedApps> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The profile rendered once per test run (planning is the slow part); read-only for callers. */
     static RenderedApps of(String profile) {
+        return CACHE.computeIfAbsent(profile, RenderedApps::fresh);
+    }
+
+    /** A new render, for tests that compare two of them. */
+    static RenderedApps fresh(String profile) {
         PlatformSpec spec = SpecLoader.bundled().profile(profile);
         RenderContext ctx = new RenderContext(spec, Planner.bundled().plan(spec, Scenario.REPLICAS), Catalog.bundled());
         RenderedTree tree = new RenderedTree();
