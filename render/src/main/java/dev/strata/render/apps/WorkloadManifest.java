@@ -21,7 +21,18 @@ final class WorkloadManifest {
     }
 
     static Manifest of(RenderContext ctx, AppFacts f) {
-        return f.canary() ? rollout(ctx, f) : deployment(ctx, f);
+        Manifest m = f.canary() ? rollout(ctx, f) : deployment(ctx, f);
+        return ConfigMapManifest.database(f).map(db -> {
+            List<String> comment = new java.util.ArrayList<>(m.comment());
+            comment.add("");
+            comment.add("Database credentials: DATABASE_USER and DATABASE_PASSWORD come from Secret " + PodTemplate.databaseSecret(f) + " (keys");
+            comment.add("user, password), which this tree never contains. Seal it per environment and add the file to");
+            comment.add("the overlay's resources:");
+            comment.add("  kubectl create secret generic " + PodTemplate.databaseSecret(f) + " -n <env>-" + f.name() + " --from-literal=user=...");
+            comment.add("    --from-literal=password=... --dry-run=client -o yaml | kubeseal -o yaml > sealedsecret-" + PodTemplate.databaseSecret(f) + ".yaml");
+            comment.add("Until it exists the pod starts without them and /ready reports " + db.name() + " as unreachable.");
+            return new Manifest(m.file(), comment, m.object());
+        }).orElse(m);
     }
 
     private static Manifest deployment(RenderContext ctx, AppFacts f) {
