@@ -1,5 +1,8 @@
 package dev.strata.render;
 
+import dev.strata.render.apps.AppsGenerator;
+import dev.strata.render.cluster.ClusterConfigGenerator;
+import dev.strata.render.docs.ArchitectureDocGenerator;
 import dev.strata.render.gitops.ApplicationsGenerator;
 import dev.strata.render.gitops.ReleaseValuesGenerator;
 
@@ -14,7 +17,10 @@ public final class Generators {
     /** Content first; the Applications last, because they point only at directories that exist. */
     public static List<Generator> all() {
         return List.of(
+                new ClusterConfigGenerator(),
                 new ReleaseValuesGenerator(),
-                new ApplicationsGenerator());
+                new AppsGenerator(),
+                new ApplicationsGenerator(),
+                new ArchitectureDocGenerator());
     }
 }

@@ -68,11 +68,28 @@ public final class ApplicationsGenerator implements Generator {
                 if (!hasDir(out, dir)) {
                     continue;
                 }
-                out.put("argocd/apps/application-" + app.name() + "-" + env.name() + ".yaml", Yaml.dump(waveComment(ctx, app.name()),
-                        directoryApp(ctx, app.name() + "-" + env.name(), "apps", dir, app.namespace(env.name()), ctx.wave(app.name()), List.of())));
+                boolean canary = "canary".equals(app.rollout()) && ctx.enabled("argo-rollouts");
+                Map<String, Object> application = directoryApp(ctx, app.name() + "-" + env.name(), "apps", dir, app.namespace(env.name()),
+                        ctx.wave(app.name()), canary ? List.of("RespectIgnoreDifferences=true") : List.of());
+                List<String> header = new ArrayList<>(waveComment(ctx, app.name()));
+                if (canary) {
+                    ignoreRolloutFields(application);
+                    header.add("Argo Rollouts moves the HTTPRoute weights and the Services' pod-template-hash selector during a");
+                    header.add("canary; those fields are ignored so that self-heal does not undo a rollout in progress.");
+                }
+                out.put("argocd/apps/application-" + app.name() + "-" + env.name() + ".yaml", Yaml.dump(header, application));
             }
         }
         roots(ctx, out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void ignoreRolloutFields(Map<String, Object> application) {
+        Map<String, Object> spec = (Map<String, Object>) application.get("spec");
+        spec.put("ignoreDifferences", List.of(
+                Obj.map("group", "gateway.networking.k8s.io", "kind", "HTTPRoute", "jqPathExpressions",
+                        List.of(".spec.rules[].backendRefs[].weight", ".metadata.labels.\"rollouts.argoproj.io/gatewayapi-canary\"")),
+                Obj.map("group", "", "kind", "Service", "jqPathExpressions", List.of(".spec.selector.\"rollouts-pod-template-hash\""))));
     }
 
     private static boolean hasDir(RenderedTree out, String dir) {

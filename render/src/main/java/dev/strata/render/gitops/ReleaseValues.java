@@ -9,6 +9,7 @@ import dev.strata.plan.ResolvedComponent;
 import dev.strata.plan.Resolver;
 import dev.strata.plan.Values;
 import dev.strata.render.RenderContext;
+import dev.strata.render.cluster.IngressNode;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class ReleaseValues {
         Map<String, Object> v = rc.tunedValuesOf(r);
         boolean linkerd = Release.LINKERD_STYLE.equals(r.resourcesStyle());
         boolean cni = Resolver.capabilities(rc).contains("cni");
+        boolean ingress = Resolver.capabilities(rc).contains(IngressNode.CAPABILITY);
         for (Workload w : r.workloads()) {
             for (Container c : w.containers()) {
                 if (!c.valuesKey().isEmpty()) {
@@ -38,7 +40,8 @@ public final class ReleaseValues {
             if (w.replicasKey().isPresent() && w.replicas().isPresent()) {
                 v = Values.with(v, w.replicasKey().get(), w.replicas().get());
             }
-            Map<String, String> selector = selector(ctx, w.placement());
+            // ingress gateways bind host ports that exist on one node only (kind's port mappings)
+            Map<String, String> selector = ingress && w.placement() == Placement.PLATFORM ? IngressNode.nodeSelector(ctx) : selector(ctx, w.placement());
             List<Map<String, Object>> tolerations = tolerations(ctx, w.placement(), cni);
             if (w.nodeSelectorKey().isPresent() && !selector.isEmpty()) {
                 v = Values.with(v, w.nodeSelectorKey().get(), new LinkedHashMap<>(selector));
