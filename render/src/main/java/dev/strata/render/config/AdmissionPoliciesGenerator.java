@@ -78,9 +78,15 @@ public final class AdmissionPoliciesGenerator implements Generator {
                                 "requests", map("cpu", "?*", "memory", "?*"),
                                 "limits", map("cpu", "?*", "memory", "?*"))))))))));
 
-        Map<String, Object> controllers = map("any", List.of(map("resources", map("kinds", List.of("Deployment", "StatefulSet", "DaemonSet")))));
+        List<String> kinds = new ArrayList<>(List.of("Deployment", "StatefulSet", "DaemonSet"));
+        if (ctx.enabled("argo-rollouts")) {
+            // Canary apps run as Rollouts (same pod template path); only named when the CRD exists,
+            // since Kyverno refuses a policy that matches an unknown kind.
+            kinds.add("argoproj.io/v1alpha1/Rollout");
+        }
+        Map<String, Object> controllers = map("any", List.of(map("resources", map("kinds", kinds))));
         write(out, dir, excluded, "require-probes", "Long-running workloads must declare liveness and readiness probes",
-                List.of("Every container of a Deployment, StatefulSet or DaemonSet declares a liveness and a readiness probe.",
+                List.of("Every container of a Deployment, StatefulSet, DaemonSet" + (ctx.enabled("argo-rollouts") ? " or Rollout" : "") + " declares a liveness and a readiness probe.",
                         "Matched on the controllers, not on Pods: Jobs and CronJobs finish and need none, and the",
                         "containers a mesh injects into pods (which bring their own probes) are not judged."),
                 controllers, List.of(rule("liveness-and-readiness", controllers, validate(
