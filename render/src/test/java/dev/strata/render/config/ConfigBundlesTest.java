@@ -165,7 +165,9 @@ class ConfigBundlesTest {
             }
         }
         Parsed probes = find(r, "ClusterPolicy", "require-probes").orElseThrow();
-        assertThat((List<?>) at(probes.spec(), "rules.0.match.any.0.resources.kinds")).as("%s: canary apps are Rollouts", r)
+        @SuppressWarnings("unchecked")
+        List<Object> kinds = (List<Object>) at(probes.spec(), "rules.0.match.any.0.resources.kinds");
+        assertThat(kinds).as("%s: canary apps are Rollouts", r)
                 .contains("Deployment", "StatefulSet", "DaemonSet")
                 .hasSize(r.ctx().enabled("argo-rollouts") ? 4 : 3);
         String nonRoot = r.tree().get("platform/config/admission-policies/clusterpolicy-require-run-as-non-root.yaml");
