@@ -60,7 +60,7 @@ public final class AdmissionPoliciesGenerator implements Generator {
         write(out, dir, Map.of(), "disallow-latest-tag", "Images must be pinned",
                 List.of("Every image names a tag other than latest, or a digest: a moving tag makes the same manifest",
                         "run different code on different nodes. Applies to platform namespaces too (every catalog image is",
-                        "pinned); Kyverno's own resourceFilters skip kube-system and its own namespace."),
+                        "pinned); Kyverno's webhooks never see kube-system or its own namespace (chart defaults)."),
                 podMatch(), List.of(
                         rule("require-image-tag", podMatch(), validate(
                                 "every image needs a tag or a digest (name:tag or name@sha256:...)",
