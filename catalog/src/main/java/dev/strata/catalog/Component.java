@@ -9,13 +9,21 @@ import java.util.Optional;
  *
  * @param clusterWorkloads workloads the cluster provider runs by itself (CoreDNS): not installed by
  *                         Strata and not Strata's to size, but counted by the planner as Kubernetes' own
+ * @param podSecurity      the Pod Security level its pods need in their namespace when looser than
+ *                         restricted (absent: restricted)
+ * @param podSecurityByMode overrides of {@code podSecurity} for one of its modes
+ * @param meshPodSecurity  mesh entries only, by meshOverhead key: the level the containers the mesh
+ *                         injects into app pods need in the app namespaces (absent: restricted)
+ * @param namespaceLabels  extra labels its namespace must carry (e.g. a webhook's opt-out)
  */
 public record Component(String id, String title, String description, Layer layer, String namespace,
                         List<String> seeds, List<String> dependsOn, List<Conflict> conflicts,
                         List<String> capabilities, Map<String, String> unsupportedProviders,
                         List<String> modes, Optional<String> defaultMode,
                         Map<String, List<Container>> meshOverhead, List<Tool> tools, List<Release> releases,
-                        List<Workload> clusterWorkloads) {
+                        List<Workload> clusterWorkloads, Optional<PodSecurity> podSecurity,
+                        Map<String, PodSecurity> podSecurityByMode, Map<String, PodSecurity> meshPodSecurity,
+                        Map<String, String> namespaceLabels) {
 
     public Component {
         title = title == null ? id : title;
@@ -32,6 +40,27 @@ public record Component(String id, String title, String description, Layer layer
         tools = tools == null ? List.of() : List.copyOf(tools);
         releases = releases == null ? List.of() : List.copyOf(releases);
         clusterWorkloads = clusterWorkloads == null ? List.of() : List.copyOf(clusterWorkloads);
+        podSecurity = podSecurity == null ? Optional.empty() : podSecurity;
+        podSecurityByMode = podSecurityByMode == null ? Map.of() : Map.copyOf(podSecurityByMode);
+        meshPodSecurity = meshPodSecurity == null ? Map.of() : Map.copyOf(meshPodSecurity);
+        namespaceLabels = namespaceLabels == null ? Map.of() : Map.copyOf(namespaceLabels);
+    }
+
+    /** An entry without pod security data or namespace labels (tests and programmatic catalogs). */
+    public Component(String id, String title, String description, Layer layer, String namespace,
+                     List<String> seeds, List<String> dependsOn, List<Conflict> conflicts,
+                     List<String> capabilities, Map<String, String> unsupportedProviders,
+                     List<String> modes, Optional<String> defaultMode,
+                     Map<String, List<Container>> meshOverhead, List<Tool> tools, List<Release> releases,
+                     List<Workload> clusterWorkloads) {
+        this(id, title, description, layer, namespace, seeds, dependsOn, conflicts, capabilities, unsupportedProviders,
+                modes, defaultMode, meshOverhead, tools, releases, clusterWorkloads, Optional.empty(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** The Pod Security level its pods need in {@code mode} (the default mode when none is chosen). */
+    public PodSecurity podSecurityIn(Optional<String> mode) {
+        Optional<String> m = mode.or(() -> defaultMode);
+        return m.map(podSecurityByMode::get).or(() -> podSecurity).orElse(PodSecurity.DEFAULT);
     }
 
     /** Releases installed in {@code mode} (the default mode when none is chosen). */

@@ -116,6 +116,39 @@ class CatalogTest {
         assertThat(c.modes()).containsAll(c.meshOverhead().keySet().stream().filter(m -> !c.modes().isEmpty()).toList());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("entries")
+    void everyPodSecurityLevelIsAStandardLevelWithAReason(Component c) {
+        List<PodSecurity> all = new ArrayList<>();
+        c.podSecurity().ifPresent(all::add);
+        all.addAll(c.podSecurityByMode().values());
+        all.addAll(c.meshPodSecurity().values());
+        assertThat(all).allSatisfy(p -> {
+            assertThat(p.level()).as("%s pod security level", c.id()).isIn("restricted", "baseline", "privileged");
+            assertThat(p.reason()).as("%s pod security reason", c.id()).isNotBlank();
+        });
+        assertThat(c.modes()).as("%s podSecurityByMode keys are its modes", c.id()).containsAll(c.podSecurityByMode().keySet());
+        assertThat(c.meshOverhead().keySet()).as("%s meshPodSecurity keys are meshOverhead keys", c.id())
+                .containsAll(c.meshPodSecurity().keySet());
+    }
+
+    @Test
+    void entriesWhosePodsTouchTheHostAreMarkedPrivileged() {
+        // Spot checks against the charts: host namespaces, hostPath, host ports or added capabilities.
+        for (String id : List.of("falco", "kube-prometheus-stack", "longhorn", "metallb", "istio-gateway", "linkerd")) {
+            assertThat(CATALOG.get(id).podSecurityIn(java.util.Optional.empty()).level()).as(id).isEqualTo("privileged");
+        }
+        assertThat(CATALOG.get("istio").podSecurityIn(java.util.Optional.of("ambient")).level()).isEqualTo("privileged");
+        assertThat(CATALOG.get("istio").podSecurityIn(java.util.Optional.of("sidecar")).level()).isEqualTo("baseline");
+        assertThat(CATALOG.get("cert-manager").podSecurityIn(java.util.Optional.empty())).isEqualTo(PodSecurity.DEFAULT);
+    }
+
+    @Test
+    void anUnknownPodSecurityLevelIsRefusedWithTheKnownOnes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PodSecurity("root", "because"))
+                .hasMessage("\"root\" is not a pod security level; known: restricted, baseline, privileged");
+    }
+
     @Test
     void releaseNamesAreUniqueAcrossTheCatalog() {
         Map<String, String> seen = new HashMap<>();

@@ -1,0 +1,75 @@
+package dev.strata.render.config;
+
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Rendered files parsed back, as a user's tools would read them. */
+record Parsed(String path, Map<String, Object> object) {
+
+    static List<Parsed> of(Profiles.Rendered r, String prefix) {
+        List<Parsed> out = new ArrayList<>();
+        r.tree().files().forEach((path, content) -> {
+            if (path.startsWith(prefix)) {
+                out.add(new Parsed(path, single(path, content)));
+            }
+        });
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> single(String path, String content) {
+        List<Object> docs = new ArrayList<>();
+        new Load(LoadSettings.builder().build()).loadAllFromString(content).forEach(docs::add);
+        if (docs.size() != 1 || !(docs.getFirst() instanceof Map)) {
+            throw new AssertionError(path + " holds " + docs.size() + " documents; expected one object");
+        }
+        return (Map<String, Object>) docs.getFirst();
+    }
+
+    String kind() {
+        return (String) object.get("kind");
+    }
+
+    String name() {
+        return (String) metadata().get("name");
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> metadata() {
+        return (Map<String, Object>) object.get("metadata");
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, String> labels() {
+        return (Map<String, String>) metadata().getOrDefault("labels", Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, String> annotations() {
+        return (Map<String, String>) metadata().getOrDefault("annotations", Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> spec() {
+        return (Map<String, Object>) object.get("spec");
+    }
+
+    /** A value by dotted path through maps, list items by index ("listeners.0.port"). */
+    static Object at(Object root, String dotted) {
+        Object cur = root;
+        for (String k : dotted.split("\\.")) {
+            if (cur instanceof Map<?, ?> m) {
+                cur = m.get(k);
+            } else if (cur instanceof List<?> l) {
+                cur = l.get(Integer.parseInt(k));
+            } else {
+                return null;
+            }
+        }
+        return cur;
+    }
+}
