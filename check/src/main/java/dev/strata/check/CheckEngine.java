@@ -149,7 +149,7 @@ public final class CheckEngine {
             if (ignored.contains(info.id()) || ignored.contains("all")) {
                 continue;
             }
-            rule.check(r, new RuleContext() {
+            RuleContext context = new RuleContext() {
                 @Override
                 public ResourceGraph graph() {
                     return graph;
@@ -180,7 +180,14 @@ public final class CheckEngine {
                 public void skip(String reason) {
                     skipped.add(new Skipped(r.ref().display() + " (" + r.file() + ")", reason));
                 }
-            });
+            };
+            try {
+                rule.check(r, context);
+            } catch (RuntimeException e) {
+                // A rule bug must not hide the other findings; it is reported, visibly, on the object.
+                findings.add(new Finding(info.id(), Severity.WARNING, info.category(), r.ref(), r.file(), r.line(),
+                        "internal error in rule " + info.id() + ": " + e, info.remediation()));
+            }
         }
         return new ObjectOutcome(findings, skipped);
     }

@@ -97,6 +97,26 @@ class CheckEngineTest {
     }
 
     @Test
+    void aRuleThatThrowsIsReportedVisiblyAndTheOtherRulesStillRun() {
+        dev.strata.check.rule.Rule broken = new dev.strata.check.rule.Rule() {
+            @Override
+            public RuleInfo info() {
+                return RuleInfo.of("broken-rule", Category.SCHEMA, Severity.ERROR, "Throws.", "Fix the rule.");
+            }
+
+            @Override
+            public void check(dev.strata.check.graph.Resource object, dev.strata.check.rule.RuleContext context) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        RuleRegistry registry = new RuleRegistry(List.of(broken, RuleRegistry.standard().require("dangling-service")));
+        CheckReport report = engine().registry(registry).build().check(List.of(root));
+        assertThat(report.findings()).extracting(f -> f.rule() + " " + f.severity().label() + " " + f.message())
+                .contains("broken-rule warning internal error in rule broken-rule: java.lang.IllegalStateException: boom",
+                        "dangling-service error selector app=webb matches no pod template");
+    }
+
+    @Test
     void unknownRuleIsAUsageError() {
         assertThatThrownBy(() -> engine().rules(List.of("no-such-rule")).build()).isInstanceOf(CheckException.class)
                 .hasMessageContaining("unknown rule \"no-such-rule\"");

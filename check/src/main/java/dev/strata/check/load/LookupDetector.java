@@ -55,7 +55,12 @@ public final class LookupDetector {
                     return Optional.empty();
                 }
                 String sizeText = new String(header, 124, 12, StandardCharsets.US_ASCII).replace("\0", "").strip();
-                long size = sizeText.isEmpty() ? 0 : Long.parseLong(sizeText, 8);
+                long size;
+                try {
+                    size = sizeText.isEmpty() ? 0 : Long.parseLong(sizeText, 8);
+                } catch (NumberFormatException e) {
+                    return Optional.of("(unreadable archive " + archive.getFileName() + ")");
+                }
                 byte[] body = in.readNBytes((int) Math.min(size, 8_000_000));
                 long padding = (512 - size % 512) % 512;
                 in.skipNBytes(padding + Math.max(0, size - body.length));

@@ -59,8 +59,9 @@ public final class Services {
         return t.containers().stream().anyMatch(c -> !c.spec().maps("ports").isEmpty());
     }
 
+    /** A port number: digits only, at most 9 of them (so it always parses). */
     public static boolean isNumber(String s) {
-        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+        return !s.isEmpty() && s.length() <= 9 && s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** A scalar's text, or empty. */

@@ -49,7 +49,7 @@ public final class PdbBlocksEvictionRule extends BaseRule {
             }
             long replicas = replicas(t.owner(), ctx);
             boolean blocks = min.value().equals("100%")
-                    || (min.type() == YScalar.Type.INT && Long.parseLong(min.value()) >= replicas);
+                    || spec.integer("minAvailable").map(n -> n >= replicas).orElse(false);
             if (blocks) {
                 ctx.report(spec.keyLine("minAvailable"), "minAvailable " + min.value() + " leaves no pod of "
                         + t.owner().kind().toLowerCase(java.util.Locale.ROOT) + " " + t.owner().name() + " ("
