@@ -48,7 +48,7 @@ final class YamlWriter {
                 switch (s.type()) {
                     case STRING -> quote(s.value(), sb);
                     case NULL -> sb.append("null");
-                    case BOOL -> sb.append(s.value().toLowerCase(java.util.Locale.ROOT));
+                    case BOOL -> sb.append(s.isTrue());
                     default -> sb.append(s.value());
                 }
             }

@@ -178,7 +178,7 @@ public final class YMap implements YNode {
 
     public Optional<Boolean> bool(String key) {
         if (raw(key) instanceof YScalar s && s.type() == YScalar.Type.BOOL) {
-            return Optional.of(Boolean.parseBoolean(s.value().toLowerCase(java.util.Locale.ROOT)));
+            return Optional.of(s.isTrue());
         }
         return Optional.empty();
     }

@@ -29,6 +29,13 @@ public record YScalar(String value, Type type, int line) implements YNode {
         };
     }
 
+    /** For a boolean: whether it is true ({@code true}, {@code yes}, {@code on}, {@code y}, any case). */
+    public boolean isTrue() {
+        return type == Type.BOOL && TRUE.contains(value.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final java.util.Set<String> TRUE = java.util.Set.of("true", "yes", "on", "y");
+
     /** The text as a user would read it (null is empty). */
     public String text() {
         return type == Type.NULL ? "" : value;

@@ -420,6 +420,14 @@ public final class YamlReader {
         }
     }
 
+    /**
+     * Kubernetes reads YAML with go-yaml v2 (through sigs.k8s.io/yaml), which follows YAML 1.1 for
+     * booleans: an unquoted {@code yes} or {@code on} is a boolean there, not a string. Resolving them
+     * the same way lets the schema rules report {@code enabled: yes} where a string is required.
+     */
+    private static final java.util.Set<String> YAML11_BOOLEANS = java.util.Set.of(
+            "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF");
+
     private YScalar.Type type(ScalarEvent s) {
         Optional<String> tag = s.getTag();
         if (tag.isPresent() && !tag.get().equals("!")) {
@@ -435,8 +443,11 @@ public final class YamlReader {
             return YScalar.Type.STRING;
         }
         String v = s.getValue();
-        if (!v.isEmpty() && "0123456789+-.~nNtTfF".indexOf(v.charAt(0)) < 0) {
+        if (!v.isEmpty() && "0123456789+-.~nNtTfFyYoO".indexOf(v.charAt(0)) < 0) {
             return YScalar.Type.STRING;
+        }
+        if (YAML11_BOOLEANS.contains(v)) {
+            return YScalar.Type.BOOL;
         }
         Tag resolved = resolver.resolve(s.getValue(), true);
         if (resolved.equals(Tag.INT)) {

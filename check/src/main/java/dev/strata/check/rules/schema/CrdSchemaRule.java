@@ -143,7 +143,7 @@ public final class CrdSchemaRule extends BaseRule {
         try {
             return switch (s.type()) {
                 case NULL -> JSON.nullNode();
-                case BOOL -> JSON.booleanNode(Boolean.parseBoolean(s.value().toLowerCase(java.util.Locale.ROOT)));
+                case BOOL -> JSON.booleanNode(s.isTrue());
                 case INT -> JSON.numberNode(new BigInteger(s.value().replace("_", "").replace("+", "")));
                 case FLOAT -> JSON.numberNode(new BigDecimal(s.value()));
                 case STRING -> JSON.stringNode(s.value());

@@ -158,6 +158,10 @@ public final class SchemaValidator {
 
     private static void wrong(YNode node, String path, int line, String expected, List<Violation> out) {
         String got = node instanceof YScalar s ? s.typeName() + " \"" + s.value() + "\"" : node.typeName();
+        if (node instanceof YScalar s && s.type() == YScalar.Type.BOOL && !s.value().equalsIgnoreCase("true")
+                && !s.value().equalsIgnoreCase("false")) {
+            got += " (YAML 1.1 reads an unquoted " + s.value() + " as a boolean; quote it)";
+        }
         out.add(new Violation(Violation.Kind.WRONG_TYPE, path, line, path + ": expected " + expected + ", got " + got));
     }
 
