@@ -3,6 +3,8 @@ package dev.strata.check;
 import dev.strata.check.rule.Rule;
 import dev.strata.check.rules.Loader;
 import dev.strata.check.rules.gitops.AppHealthCheckRule;
+import dev.strata.check.rules.gitops.AppNamespaceMissingRule;
+import dev.strata.check.rules.gitops.UnusedValuesFileRule;
 import dev.strata.check.rules.gitops.CrdSyncWaveRule;
 import dev.strata.check.rules.gitops.DuplicateObjectRule;
 import dev.strata.check.rules.gitops.NoAutomatedSyncRule;
@@ -94,6 +96,7 @@ final class StandardRules {
                 // gitops
                 new CrdSyncWaveRule(), new SourcePathMissingRule(), new NoAutomatedSyncRule(),
                 new PruneDisabledRule(), new DuplicateObjectRule(), new ReplicasManagedByHpaRule(), new AppHealthCheckRule(),
+                new AppNamespaceMissingRule(), new UnusedValuesFileRule(),
                 // network and mesh
                 new EgressWithoutDnsRule(), new BlocksPrometheusRule(), new BlocksGatewayRule(),
                 new StrictMtlsNotEnrolledRule(), new MixedMeshModesRule(), new VirtualServiceGatewayRule(),

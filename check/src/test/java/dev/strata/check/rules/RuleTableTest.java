@@ -77,6 +77,10 @@ class RuleTableTest {
         for (String dir : c.strings("treeDirs")) {
             Files.createDirectories(root.resolve(dir));
         }
+        for (String file : c.strings("treeFiles")) {
+            Files.createDirectories(root.resolve(file).getParent());
+            Files.writeString(root.resolve(file), "");
+        }
         SourceTree tree = new SourceTree(List.of(root), Set.copyOf(c.strings("remotes")));
         ManifestParser parser = new ManifestParser(new YamlReader());
         List<dev.strata.check.graph.Resource> resources = new ArrayList<>();
