@@ -9,12 +9,14 @@ import java.util.Optional;
  *
  * @param valuesByProvider values merged over {@code values} (and the mode's) for one cluster
  *                         provider; the string {@code ${cluster}} stands for the cluster's name
+ * @param valuesWith       values merged when another component (the key) is enabled too: Istio
+ *                         sends traces to Tempo only when Tempo is part of the platform
  */
 public record Release(String name, Optional<String> namespace, List<String> modes, Source source, List<String> crds,
                       boolean crdsTooLargeForClientSideApply, Map<String, Object> values,
                       Map<String, Map<String, Object>> valuesByMode, List<String> freeFormKeys,
                       List<Workload> workloads, String resourcesStyle,
-                      Map<String, Map<String, Object>> valuesByProvider) {
+                      Map<String, Map<String, Object>> valuesByProvider, Map<String, Map<String, Object>> valuesWith) {
 
     /** Resources blocks shaped {@code {requests: {cpu, memory}, limits: {...}}}, as most charts take them. */
     public static final String KUBERNETES_STYLE = "kubernetes";
@@ -31,6 +33,7 @@ public record Release(String name, Optional<String> namespace, List<String> mode
         workloads = workloads == null ? List.of() : List.copyOf(workloads);
         resourcesStyle = resourcesStyle == null ? KUBERNETES_STYLE : resourcesStyle;
         valuesByProvider = valuesByProvider == null ? Map.of() : valuesByProvider;
+        valuesWith = valuesWith == null ? Map.of() : valuesWith;
         if (!resourcesStyle.equals(KUBERNETES_STYLE) && !resourcesStyle.equals(LINKERD_STYLE)) {
             throw new IllegalArgumentException("\"" + resourcesStyle + "\" is not a resources style; known: kubernetes, linkerd");
         }

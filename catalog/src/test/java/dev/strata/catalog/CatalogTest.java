@@ -139,7 +139,9 @@ class CatalogTest {
             assertThat(CATALOG.get(id).podSecurityIn(java.util.Optional.empty()).level()).as(id).isEqualTo("privileged");
         }
         assertThat(CATALOG.get("istio").podSecurityIn(java.util.Optional.of("ambient")).level()).isEqualTo("privileged");
-        assertThat(CATALOG.get("istio").podSecurityIn(java.util.Optional.of("sidecar")).level()).isEqualTo("baseline");
+        // istio-cni runs in sidecar mode too (so app pods need no privileged istio-init)
+        assertThat(CATALOG.get("istio").podSecurityIn(java.util.Optional.of("sidecar")).level()).isEqualTo("privileged");
+        assertThat(CATALOG.get("istio").meshPodSecurity()).as("istio's injected containers fit restricted").isEmpty();
         assertThat(CATALOG.get("cert-manager").podSecurityIn(java.util.Optional.empty())).isEqualTo(PodSecurity.DEFAULT);
     }
 

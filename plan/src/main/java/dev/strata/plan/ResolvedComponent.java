@@ -12,7 +12,7 @@ import java.util.Optional;
  * the spec's value overrides (merged over each release's tuned values by {@link #valuesOf}).
  */
 public record ResolvedComponent(Component entry, Optional<String> mode, Map<String, Object> overrides, List<Release> releases,
-                                String provider, String clusterName) {
+                                String provider, String clusterName, java.util.SortedSet<String> platform) {
 
     public String id() {
         return entry.id();
@@ -27,7 +27,7 @@ public record ResolvedComponent(Component entry, Optional<String> mode, Map<Stri
         return Values.merge(tunedValuesOf(release), overridesOf(release));
     }
 
-    /** The catalog's values for this mode and provider, before the spec's overrides. */
+    /** The catalog's values for this mode, provider and the other enabled components, before the spec's overrides. */
     public Map<String, Object> tunedValuesOf(Release release) {
         Map<String, Object> v = release.values();
         Optional<String> m = mode.or(entry::defaultMode);
@@ -36,6 +36,11 @@ public record ResolvedComponent(Component entry, Optional<String> mode, Map<Stri
         }
         if (release.valuesByProvider().containsKey(provider)) {
             v = Values.merge(v, Values.substitute(release.valuesByProvider().get(provider), "${cluster}", clusterName));
+        }
+        for (String other : platform) {
+            if (release.valuesWith().containsKey(other)) {
+                v = Values.merge(v, release.valuesWith().get(other));
+            }
         }
         return v;
     }

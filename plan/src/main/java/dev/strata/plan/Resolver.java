@@ -44,6 +44,8 @@ public final class Resolver {
     public List<ResolvedComponent> resolve(PlatformSpec spec) {
         List<String> problems = new ArrayList<>();
         Map<String, ResolvedComponent> enabled = new TreeMap<>();
+        java.util.SortedSet<String> platform = new java.util.TreeSet<>();
+        spec.components().values().stream().filter(ComponentChoice::enabled).forEach(c -> platform.add(c.id()));
         for (ComponentChoice c : spec.components().values()) {
             if (!c.enabled()) {
                 continue;
@@ -51,7 +53,7 @@ public final class Resolver {
             Component entry = catalog.get(c.id());
             Optional<String> mode = c.mode().or(entry::defaultMode);
             enabled.put(c.id(), new ResolvedComponent(entry, mode, c.values(), entry.releasesFor(mode),
-                    spec.cluster().provider().id(), spec.cluster().name()));
+                    spec.cluster().provider().id(), spec.cluster().name(), java.util.Collections.unmodifiableSortedSet(platform)));
         }
         String provider = spec.cluster().provider().id();
         for (ResolvedComponent rc : enabled.values()) {

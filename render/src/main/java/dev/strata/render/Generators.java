@@ -2,6 +2,13 @@ package dev.strata.render;
 
 import dev.strata.render.apps.AppsGenerator;
 import dev.strata.render.cluster.ClusterConfigGenerator;
+import dev.strata.render.config.AdmissionPoliciesGenerator;
+import dev.strata.render.config.CertificatesGenerator;
+import dev.strata.render.config.GatewayGenerator;
+import dev.strata.render.config.LinkerdIdentityGenerator;
+import dev.strata.render.config.MeshPoliciesGenerator;
+import dev.strata.render.config.NamespacesGenerator;
+import dev.strata.render.config.ObservabilityGenerator;
 import dev.strata.render.docs.ArchitectureDocGenerator;
 import dev.strata.render.gitops.ApplicationsGenerator;
 import dev.strata.render.gitops.ReleaseValuesGenerator;
@@ -19,6 +26,13 @@ public final class Generators {
         return List.of(
                 new ClusterConfigGenerator(),
                 new ReleaseValuesGenerator(),
+                new NamespacesGenerator(),
+                new CertificatesGenerator(),
+                new GatewayGenerator(),
+                new MeshPoliciesGenerator(),
+                new LinkerdIdentityGenerator(),
+                new AdmissionPoliciesGenerator(),
+                new ObservabilityGenerator(),
                 new AppsGenerator(),
                 new ApplicationsGenerator(),
                 new ArchitectureDocGenerator());

@@ -38,7 +38,7 @@ final class SpecBinder {
     static final List<String> DEFAULT_TIERS = List.of("platform", "apps");
     static final Resources DEFAULT_RESERVED = Resources.of("100m", "256Mi");
     static final String DEFAULT_APP_IMAGE = "strata.local/sample-api:0.1.0";
-    static final Resources DEFAULT_APP_REQUESTS = Resources.of("50m", "128Mi");
+    static final Resources DEFAULT_APP_REQUESTS = Resources.of("50m", "112Mi");
     static final Resources DEFAULT_APP_LIMITS = Resources.of("500m", "384Mi");
 
     private final Catalog catalog;

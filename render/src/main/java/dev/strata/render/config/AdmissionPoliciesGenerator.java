@@ -38,13 +38,13 @@ public final class AdmissionPoliciesGenerator implements Generator {
         }
         Map<String, String> excluded = excludedNamespaces(ctx);
         String dir = Bundles.dir(Bundles.ADMISSION_POLICIES);
-        List<String> meshInitExempt = ctx.meshMode() == MeshMode.ISTIO_SIDECAR ? List.of("istio-init") : List.of();
+        // No container is exempt: in sidecar mode Istio runs with istio-cni, so the injected init
+        // container is istio-validation (UID 1337), not the root istio-init.
+        List<String> meshInitExempt = List.of();
 
         write(out, dir, excluded, "require-run-as-non-root", "Pods must not run as root",
                 List.of("Every container runs as non-root: the pod sets runAsNonRoot true and no container sets it false,",
-                        "or every container sets it true."
-                                + (meshInitExempt.isEmpty() ? "" : " Exempt: istio-init, the init container Istio's sidecar injector adds in"),
-                        meshInitExempt.isEmpty() ? "" : "sidecar mode without istio-cni; it must run as root to program iptables and exits before the app starts."),
+                        "or every container sets it true."),
                 podMatch(), List.of(rule("run-as-non-root", podMatch(), validate(
                         "containers must run as non-root: set securityContext.runAsNonRoot: true on the pod or on every container",
                         "anyPattern", List.of(

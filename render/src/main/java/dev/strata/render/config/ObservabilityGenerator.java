@@ -71,17 +71,9 @@ public final class ObservabilityGenerator implements Generator {
                             "selector", map("matchLabels", map("app", "istiod")),
                             "endpoints", List.of(map("port", "http-monitoring", "interval", "30s")))).build());
         }
-        if (ctx.meshMode() == MeshMode.ISTIO_SIDECAR && !ctx.spec().apps().isEmpty()) {
-            ConfigFile.write(out, dir, List.of(
-                            "Envoy's own statistics from every sidecar in the app namespaces, on port 15090",
-                            "(http-envoy-prom), which the injector excludes from interception, so Prometheus (outside the",
-                            "mesh) reaches it in plaintext under STRICT mTLS. The apps' PodMonitor scrapes the merged",
-                            "app + Envoy metrics on 15020; keep both only if the Envoy series are wanted twice."),
-                    Obj.of(MONITORING_API, "PodMonitor", "envoy-stats").namespace(ns).put("spec", map(
-                            "namespaceSelector", map("matchNames", appNamespaces(ctx)),
-                            "selector", map("matchExpressions", List.of(map("key", "security.istio.io/tlsMode", "operator", "Exists"))),
-                            "podMetricsEndpoints", List.of(map("port", "http-envoy-prom", "path", "/stats/prometheus", "interval", "30s")))).build());
-        }
+        // Sidecar mode: no separate Envoy PodMonitor. The apps' PodMonitors scrape port 15020, where
+        // Istio merges the app's metrics with Envoy's (enablePrometheusMerge), so Envoy's series
+        // would otherwise be collected twice.
         if (ctx.meshMode() == MeshMode.ISTIO_AMBIENT) {
             ConfigFile.write(out, dir, List.of("ztunnel, the ambient data plane on every node: connections, bytes and mTLS",
                             "failures per workload, on port 15020 (ztunnel-stats)."),

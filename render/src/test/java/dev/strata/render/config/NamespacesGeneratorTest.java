@@ -82,13 +82,14 @@ class NamespacesGeneratorTest {
                     .containsEntry(PSA + "warn", "restricted").containsEntry(PSA + "audit", "restricted")
                     .containsEntry(PSA + "enforce-version", "v1.34");
             String expected = switch (mode) {
-                case ISTIO_AMBIENT, NONE -> "restricted";
-                // istio-init (no istio-cni) and linkerd-init add NET_ADMIN/NET_RAW: refused by baseline and restricted.
-                case ISTIO_SIDECAR, LINKERD -> "privileged";
+                // sidecar mode runs istio-cni, so the injected init container is istio-validation (UID 1337, no capabilities)
+                case ISTIO_AMBIENT, ISTIO_SIDECAR, NONE -> "restricted";
+                // linkerd-init adds NET_ADMIN/NET_RAW: refused by baseline and restricted.
+                case LINKERD -> "privileged";
             };
             assertThat(l.get(PSA + "enforce")).as("%s: %s enforce in mesh mode %s", r, app, mode).isEqualTo(expected);
         }
-        if (mode == MeshMode.ISTIO_SIDECAR || mode == MeshMode.LINKERD) {
+        if (mode == MeshMode.LINKERD) {
             String file = r.tree().get("platform/namespaces/namespace-" + appNamespaces(r).getFirst() + ".yaml");
             assertThat(file).as("the looser level says who needs it").contains("# privileged, not restricted: needed by");
         }
@@ -139,7 +140,7 @@ class NamespacesGeneratorTest {
     @Test
     void levelsFollowWhatThePodsDoOnTheHost() {
         assertThat(level("kind-lab", "monitoring")).as("node-exporter: hostNetwork, hostPID, hostPath").isEqualTo("privileged");
-        assertThat(level("kind-lab", "istio-system")).as("istiod alone, sidecar mode: no seccompProfile").isEqualTo("baseline");
+        assertThat(level("kind-lab", "istio-system")).as("istio-cni node agent, sidecar mode").isEqualTo("privileged");
         assertThat(level("talos-ambient", "istio-system")).as("istio-cni and ztunnel in ambient mode").isEqualTo("privileged");
         assertThat(level("kind-lab", "istio-ingress")).as("hostPort 80/443").isEqualTo("privileged");
         assertThat(level("kind-lab", "cert-manager")).isEqualTo("restricted");
