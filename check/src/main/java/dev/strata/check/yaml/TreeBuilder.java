@@ -1,0 +1,326 @@
+package dev.strata.check.yaml;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+
+/**
+ * Builds {@link YNode} trees from snakeyaml-engine events for one chunk of text, enforcing the
+ * limits: duplicate keys, aliases to collections, nesting depth and expanded size. Aliased nodes are
+ * shared, not copied; merge keys ({@code <<}) are applied.
+ */
+final class TreeBuilder {
+
+    private final YamlLimits limits;
+    private final ScalarResolver resolver;
+    private final Builder builder;
+
+    TreeBuilder(YamlLimits limits, ScalarResolver resolver, int lineOffset) {
+        this.limits = limits;
+        this.resolver = resolver;
+        this.builder = new Builder(lineOffset);
+    }
+
+    /** Feeds one event; finished documents are added to {@code docs}. */
+    void accept(Event event, List<YamlDocument> docs) {
+        builder.accept(event, docs);
+    }
+
+    static final class YamlProblemException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient YamlProblem problem;
+
+        YamlProblemException(YamlProblem problem) {
+            super(problem.message(), null, false, false);
+            this.problem = problem;
+        }
+
+        YamlProblem problem() {
+            return problem;
+        }
+    }
+
+    private abstract static class Frame {
+        final int line;
+        long size = 1;
+
+        Frame(int line) {
+            this.line = line;
+        }
+
+        abstract void add(YNode node, int line);
+
+        abstract YNode build();
+    }
+
+    private static final class MapFrame extends Frame {
+        final ArrayList<String> keys = new ArrayList<>(8);
+        final ArrayList<YNode> values = new ArrayList<>(8);
+        final ArrayList<Integer> keyLines = new ArrayList<>(8);
+        java.util.HashMap<String, Integer> seen;
+        List<YMap> merges = List.of();
+        String pendingKey;
+        int pendingKeyLine;
+
+        MapFrame(int line) {
+            super(line);
+        }
+
+        @Override
+        void add(YNode node, int nodeLine) {
+            if (pendingKey == null) {
+                if (!(node instanceof YScalar s)) {
+                    throw problem(nodeLine, "complex mapping keys are not supported");
+                }
+                String key = s.text();
+                int previous = indexOf(key);
+                if (previous >= 0) {
+                    throw problem(nodeLine, "duplicate key \"" + key + "\" (first at line " + keyLines.get(previous) + ")");
+                }
+                pendingKey = key;
+                pendingKeyLine = nodeLine;
+                return;
+            }
+            if (pendingKey.equals("<<") && (node instanceof YMap || node instanceof YList)) {
+                if (merges.isEmpty()) {
+                    merges = new ArrayList<>();
+                }
+                if (node instanceof YMap m) {
+                    merges.add(m);
+                } else {
+                    for (YNode item : ((YList) node).items()) {
+                        if (item instanceof YMap m) {
+                            merges.add(m);
+                        }
+                    }
+                }
+            } else {
+                if (seen != null) {
+                    seen.put(pendingKey, keys.size());
+                } else if (keys.size() >= 16) {
+                    seen = new java.util.HashMap<>();
+                    for (int i = 0; i < keys.size(); i++) {
+                        seen.put(keys.get(i), i);
+                    }
+                    seen.put(pendingKey, keys.size());
+                }
+                keys.add(pendingKey);
+                values.add(node);
+                keyLines.add(pendingKeyLine);
+            }
+            size += node.size();
+            pendingKey = null;
+        }
+
+        int indexOf(String key) {
+            if (seen != null) {
+                Integer i = seen.get(key);
+                return i == null ? -1 : i;
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                if (keys.get(i).equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        YNode build() {
+            for (YMap merged : merges) {
+                for (int i = 0; i < merged.keyCount(); i++) {
+                    if (indexOf(merged.keyAt(i)) < 0) {
+                        keys.add(merged.keyAt(i));
+                        values.add(merged.valueAt(i));
+                        keyLines.add(merged.keyLineAt(i));
+                        if (seen != null) {
+                            seen.put(merged.keyAt(i), keys.size() - 1);
+                        }
+                    }
+                }
+            }
+            int n = keys.size();
+            int[] lines = new int[n];
+            for (int i = 0; i < n; i++) {
+                lines[i] = keyLines.get(i);
+            }
+            return new YMap(keys.toArray(new String[0]), values.toArray(new YNode[0]), lines, line, size);
+        }
+    }
+
+    private static final class ListFrame extends Frame {
+        final List<YNode> items = new ArrayList<>();
+
+        ListFrame(int line) {
+            super(line);
+        }
+
+        @Override
+        void add(YNode node, int line) {
+            items.add(node);
+            size += node.size();
+        }
+
+        @Override
+        YNode build() {
+            return new YList(items, line, size);
+        }
+    }
+
+    private static YamlProblemException problem(int line, String message) {
+        return new YamlProblemException(new YamlProblem(line, message));
+    }
+
+    // ---- the builder proper
+    private final class Builder {
+        private final int offset;
+        private final ArrayList<Frame> stack = new ArrayList<>();
+        private final Map<String, YNode> anchors = new HashMap<>();
+        private YNode root;
+        private int docLine;
+        private int aliases;
+
+        Builder(int offset) {
+            this.offset = offset;
+        }
+
+        private int line(Event e) {
+            return e.getStartMark().map(m -> m.getLine() + 1 + offset).orElse(offset + 1);
+        }
+
+        void accept(Event event, List<YamlDocument> docs) {
+            switch (event.getEventId()) {
+                case DocumentStart -> {
+                    root = null;
+                    anchors.clear();
+                    aliases = 0;
+                    docLine = line(event);
+                }
+                case DocumentEnd -> {
+                    if (root != null && !(root instanceof YScalar s && s.isNull())) {
+                        docs.add(new YamlDocument(root, docLine));
+                    }
+                    root = null;
+                }
+                case MappingStart -> open(new MapFrame(line(event)), ((MappingStartEvent) event).getAnchor());
+                case SequenceStart -> open(new ListFrame(line(event)), ((SequenceStartEvent) event).getAnchor());
+                case MappingEnd, SequenceEnd -> {
+                    Frame frame = stack.removeLast();
+                    YNode node = frame.build();
+                    String anchor = frameAnchors.remove(frame);
+                    if (anchor != null) {
+                        anchors.put(anchor, node);
+                    }
+                    value(node, frame.line);
+                }
+                case Scalar -> {
+                    ScalarEvent s = (ScalarEvent) event;
+                    YNode node = new YScalar(s.getValue(), type(s), line(event));
+                    s.getAnchor().ifPresent(a -> anchors.put(a.getValue(), node));
+                    value(node, node.line());
+                }
+                case Alias -> {
+                    AliasEvent a = (AliasEvent) event;
+                    String name = a.getAlias().getValue();
+                    YNode target = anchors.get(name);
+                    if (target == null) {
+                        throw problem(line(event), "alias *" + name + " refers to no anchor");
+                    }
+                    if (!(target instanceof YScalar) && ++aliases > limits.maxAliases()) {
+                        throw problem(line(event), "more than " + limits.maxAliases()
+                                + " aliases to collections in one document");
+                    }
+                    value(target, line(event));
+                }
+                default -> {
+                    // stream start/end, comments: nothing to build
+                }
+            }
+        }
+
+        private final Map<Frame, String> frameAnchors = new HashMap<>();
+
+        private void open(Frame frame, Optional<Anchor> anchor) {
+            if (stack.size() >= limits.maxDepth()) {
+                throw problem(frame.line, "nesting deeper than " + limits.maxDepth() + " levels");
+            }
+            anchor.ifPresent(a -> frameAnchors.put(frame, a.getValue()));
+            stack.add(frame);
+        }
+
+        private void value(YNode node, int line) {
+            if (node.size() > limits.maxExpandedNodes()) {
+                throw expansion(line);
+            }
+            if (stack.isEmpty()) {
+                root = node;
+                return;
+            }
+            Frame parent = stack.getLast();
+            parent.add(node, line);
+            if (parent.size > limits.maxExpandedNodes()) {
+                throw expansion(line);
+            }
+        }
+
+        private YamlProblemException expansion(int line) {
+            return problem(line, "document expands to more than " + limits.maxExpandedNodes()
+                    + " nodes through aliases; refused");
+        }
+    }
+
+    /**
+     * Kubernetes reads YAML with go-yaml v2 (through sigs.k8s.io/yaml), which follows YAML 1.1 for
+     * booleans: an unquoted {@code yes} or {@code on} is a boolean there, not a string. Resolving them
+     * the same way lets the schema rules report {@code enabled: yes} where a string is required.
+     */
+    private static final java.util.Set<String> YAML11_BOOLEANS = java.util.Set.of(
+            "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF");
+
+    private YScalar.Type type(ScalarEvent s) {
+        Optional<String> tag = s.getTag();
+        if (tag.isPresent() && !tag.get().equals("!")) {
+            return switch (tag.get()) {
+                case "tag:yaml.org,2002:int" -> YScalar.Type.INT;
+                case "tag:yaml.org,2002:float" -> YScalar.Type.FLOAT;
+                case "tag:yaml.org,2002:bool" -> YScalar.Type.BOOL;
+                case "tag:yaml.org,2002:null" -> YScalar.Type.NULL;
+                default -> YScalar.Type.STRING;
+            };
+        }
+        if (!s.isPlain()) {
+            return YScalar.Type.STRING;
+        }
+        String v = s.getValue();
+        if (!v.isEmpty() && "0123456789+-.~nNtTfFyYoO".indexOf(v.charAt(0)) < 0) {
+            return YScalar.Type.STRING;
+        }
+        if (YAML11_BOOLEANS.contains(v)) {
+            return YScalar.Type.BOOL;
+        }
+        Tag resolved = resolver.resolve(s.getValue(), true);
+        if (resolved.equals(Tag.INT)) {
+            return YScalar.Type.INT;
+        }
+        if (resolved.equals(Tag.FLOAT)) {
+            return YScalar.Type.FLOAT;
+        }
+        if (resolved.equals(Tag.BOOL)) {
+            return YScalar.Type.BOOL;
+        }
+        if (resolved.equals(Tag.NULL)) {
+            return YScalar.Type.NULL;
+        }
+        return YScalar.Type.STRING;
+    }
+}
