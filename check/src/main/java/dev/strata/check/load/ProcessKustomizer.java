@@ -55,17 +55,21 @@ public final class ProcessKustomizer implements Kustomizer {
         List<String> cmd = new ArrayList<>(command.get());
         cmd.add(directory.toString());
         Path stderr = null;
+        Path stdout = null;
         try {
             stderr = Files.createTempFile("strata-kustomize", ".err");
+            stdout = Files.createTempFile("strata-kustomize", ".out");
+            // Output goes to files so that a hung build cannot block a pipe: the timeout always applies.
             Process process = new ProcessBuilder(cmd)
                     .redirectError(stderr.toFile())
+                    .redirectOutput(stdout.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
-            byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return new Failed(String.join(" ", cmd) + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
+            byte[] out = Files.readAllBytes(stdout);
             if (process.exitValue() != 0) {
                 String err = Files.readString(stderr, StandardCharsets.UTF_8).strip();
                 return new Failed(String.join(" ", cmd.subList(0, cmd.size() - 1)) + " failed: "
@@ -78,13 +82,19 @@ public final class ProcessKustomizer implements Kustomizer {
             Thread.currentThread().interrupt();
             return new Failed("interrupted while running " + cmd.getFirst());
         } finally {
-            if (stderr != null) {
-                try {
-                    Files.deleteIfExists(stderr);
-                } catch (IOException ignored) {
-                    // a temp file left behind is harmless
-                }
-            }
+            delete(stderr);
+            delete(stdout);
+        }
+    }
+
+    private static void delete(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temp file left behind is harmless
         }
     }
 
