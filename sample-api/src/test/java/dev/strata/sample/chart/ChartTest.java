@@ -48,6 +48,7 @@ class ChartTest {
         assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/health");
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/ready");
         assertThat(env(container, "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=60");
+        assertThat(env(container, "MALLOC_ARENA_MAX")).isEqualTo("2");
         assertThat(mountPath(container, "tmp")).isEqualTo("/tmp");
         assertThat(volume(pod, "tmp").has("emptyDir")).isTrue();
         assertThat(container.path("image").asText()).isEqualTo("strata/sample-api:0.1.0");
