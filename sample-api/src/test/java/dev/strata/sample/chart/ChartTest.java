@@ -221,6 +221,18 @@ class ChartTest {
     }
 
     @Test
+    void theOtlpCollectorsNamespaceIsAdmittedForEgress() {
+        JsonNode egress = ChartRender.of(Map.of("tracing.otlpEndpoint", "http://tempo.monitoring.svc:4318"))
+                .one("NetworkPolicy").at("/spec/egress");
+        assertThat(egress).anySatisfy(rule -> {
+            assertThat(rule.at("/to/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+                    .isEqualTo("monitoring");
+            assertThat(ports(rule)).containsExactly(4318);
+        });
+        assertThat(ChartRender.of(Map.of()).one("NetworkPolicy").at("/spec/egress")).hasSize(1);
+    }
+
+    @Test
     void configMapCarriesTheServiceSettings() {
         JsonNode data = ChartRender.of(Map.of("tracing.otlpEndpoint", "http://tempo.monitoring:4318",
                 "environment", "prod")).one("ConfigMap").path("data");
