@@ -17,7 +17,7 @@ public final class NodeSelectorRule extends PodRule {
 
     public NodeSelectorRule() {
         super(RuleInfo.across("node-selector-unsatisfiable", Category.TIERING, Severity.ERROR,
-                "A pod's nodeSelector matches no node of the cluster model, so it stays Pending.",
+                "A pod's nodeSelector (or required node affinity) matches no node of the cluster model, so it stays Pending.",
                 "Use labels that the spec's nodes carry (e.g. the tier label) in nodeSelector."));
     }
 
@@ -30,11 +30,20 @@ public final class NodeSelectorRule extends PodRule {
     protected void checkPod(Resource object, PodTemplate pod, RuleContext ctx) {
         ClusterModel model = ctx.clusterModel().orElseThrow();
         Map<String, String> selector = pod.podSpec().stringMap("nodeSelector");
-        if (selector.isEmpty() || model.nodes().stream().anyMatch(n -> Scheduling.selectorMatches(pod, n))) {
+        boolean affinity = !Scheduling.requiredTerms(pod).isEmpty();
+        if (selector.isEmpty() && !affinity
+                || model.nodes().stream().anyMatch(n -> Scheduling.selectorMatches(pod, n))) {
             return;
         }
-        ctx.report(pod.podSpec().keyLine("nodeSelector"), "nodeSelector " + Selectors.display(selector)
-                + " matches no node (" + model.nodes().stream().map(ClusterModel.Node::name)
-                .collect(Collectors.joining(", ")) + ")");
+        String nodes = " matches no node (" + model.nodes().stream().map(ClusterModel.Node::name)
+                .collect(Collectors.joining(", ")) + ")";
+        boolean selectorAlone = !selector.isEmpty()
+                && model.nodes().stream().noneMatch(n -> Selectors.matches(selector, n.labels()));
+        if (selectorAlone || !affinity) {
+            ctx.report(pod.podSpec().keyLine("nodeSelector"), "nodeSelector " + Selectors.display(selector) + nodes);
+        } else {
+            ctx.report(pod.podSpec().keyLine("affinity"), (selector.isEmpty() ? "" : "nodeSelector "
+                    + Selectors.display(selector) + " with ") + "required node affinity" + nodes);
+        }
     }
 }

@@ -12,13 +12,61 @@ final class Scheduling {
     private Scheduling() {
     }
 
+    /** nodeSelector and required node affinity (the scheduler's NodeAffinity filter). */
     static boolean selectorMatches(PodTemplate pod, ClusterModel.Node node) {
         for (Map.Entry<String, String> e : pod.podSpec().stringMap("nodeSelector").entrySet()) {
             if (!e.getValue().equals(node.labels().get(e.getKey()))) {
                 return false;
             }
         }
-        return true;
+        return affinityMatches(pod, node);
+    }
+
+    static List<YMap> requiredTerms(PodTemplate pod) {
+        return pod.podSpec().path("affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution")
+                .map(r -> r.maps("nodeSelectorTerms")).orElse(List.of());
+    }
+
+    /** Terms are ORed; the expressions of a term are ANDed. */
+    static boolean affinityMatches(PodTemplate pod, ClusterModel.Node node) {
+        List<YMap> terms = requiredTerms(pod);
+        if (terms.isEmpty()) {
+            return true;
+        }
+        for (YMap term : terms) {
+            boolean all = true;
+            for (YMap expr : term.maps("matchExpressions")) {
+                if (!expressionMatches(expr, node.labels())) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean expressionMatches(YMap expr, Map<String, String> labels) {
+        String actual = labels.get(expr.strOr("key", ""));
+        List<String> values = expr.strings("values");
+        return switch (expr.strOr("operator", "")) {
+            case "In" -> actual != null && values.contains(actual);
+            case "NotIn" -> actual == null || !values.contains(actual);
+            case "Exists" -> actual != null;
+            case "DoesNotExist" -> actual == null;
+            case "Gt", "Lt" -> {
+                try {
+                    long a = Long.parseLong(actual == null ? "" : actual);
+                    long v = Long.parseLong(values.isEmpty() ? "" : values.getFirst());
+                    yield expr.strOr("operator", "").equals("Gt") ? a > v : a < v;
+                } catch (NumberFormatException e) {
+                    yield false;
+                }
+            }
+            default -> true;
+        };
     }
 
     static boolean tolerates(PodTemplate pod, ClusterModel.Taint taint) {
