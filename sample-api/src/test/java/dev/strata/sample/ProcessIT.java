@@ -113,6 +113,23 @@ class ProcessIT {
         assertThat(startup).as("start-up to first ready response, including JVM start").isLessThan(Duration.ofSeconds(20));
     }
 
+    @Test
+    void invalidConfigurationExitsWith2AndSaysWhichKey() throws Exception {
+        stdoutFile = Files.createTempFile("sample-api-stdout", ".log");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(javaBin, "-jar", JAR.toString())
+                .redirectOutput(stdoutFile.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PORT", "eighty");
+        process = builder.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        JsonNode line = stdoutRecords().getFirst();
+        assertThat(line.path("level").asText()).isEqualTo("ERROR");
+        assertThat(line.path("message").asText())
+                .isEqualTo("invalid configuration: port (PORT): \"eighty\" is not a whole number");
+        assertThat(stdout()).hasSize(1);
+    }
+
     private Path writeConfigFile() throws IOException {
         Path file = Files.createTempFile("sample-api", ".yaml");
         Files.writeString(file, """
