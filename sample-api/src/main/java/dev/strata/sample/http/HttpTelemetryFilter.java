@@ -29,8 +29,9 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 
 /**
  * Around every request: a SERVER span (continuing a W3C {@code traceparent}), the request
- * histogram, one JSON access log line, and the error boundary that turns exceptions into JSON
- * errors — a user never sees a stack trace.
+ * histogram and one JSON access log line. Exceptions are answered by {@link ErrorResponses};
+ * anything that still escapes is turned into a JSON error here, so a user never sees a stack
+ * trace.
  */
 public final class HttpTelemetryFilter implements Filter {
 
