@@ -25,6 +25,8 @@ public final class ResourceGraph {
         this(resources, SourceTree.none());
     }
 
+    private final java.util.Set<String> externallyFed = new java.util.HashSet<>();
+
     public ResourceGraph(List<Resource> resources, SourceTree tree) {
         this.tree = tree;
         this.all = List.copyOf(resources);
@@ -40,9 +42,23 @@ public final class ResourceGraph {
                 String kind = r.spec().path("names").map(n -> n.strOr("kind", "")).orElse("");
                 crds.putIfAbsent(group + "/" + kind, r);
             }
+            if (r.is("argoproj.io", "Application") && fedFromOutside(r)) {
+                r.spec().path("destination").flatMap(d -> d.str("namespace")).ifPresent(externallyFed::add);
+            }
             PodTemplate.of(r).ifPresent(t ->
                     templatesByNamespace.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(t));
         }
+    }
+
+    /**
+     * An Application whose source is a chart from a Helm repository (or any repository other than
+     * a path in the checked tree) puts objects into its destination namespace that the input does
+     * not hold, so that namespace's contents are not fully known.
+     */
+    private static boolean fedFromOutside(Resource app) {
+        java.util.List<dev.strata.check.yaml.YMap> sources = new java.util.ArrayList<>(app.spec().maps("sources"));
+        app.spec().map("source").ifPresent(sources::add);
+        return sources.stream().anyMatch(s -> s.has("chart") || (s.has("repoURL") && !s.has("path") && !s.has("ref")));
     }
 
     private static String key(String kind, String namespace, String name) {
@@ -98,14 +114,21 @@ public final class ResourceGraph {
      * Reference policy: the input owns {@code kind} in {@code namespace} when it declares the
      * Namespace object or holds at least one object of that kind there. A missing reference into an
      * owned namespace is an error; otherwise the object may be created outside the checked input
-     * (another chart, an operator), and the finding is downgraded to a warning.
+     * (another chart, an operator), and the finding is downgraded to a warning. A namespace an
+     * Application fills from a chart repository is never owned: its objects are not in the input.
      */
     public boolean owns(String kind, String namespace) {
+        if (externallyFed.contains(namespace)) {
+            return false;
+        }
         return namespaceObjects.contains(namespace) || kindNamespace.contains(kind + "\u0000" + namespace);
     }
 
     /** Whether any workload in the namespace is in the input (or the Namespace object is). */
     public boolean ownsWorkloads(String namespace) {
+        if (externallyFed.contains(namespace)) {
+            return false;
+        }
         return namespaceObjects.contains(namespace) || templatesByNamespace.containsKey(namespace);
     }
 }

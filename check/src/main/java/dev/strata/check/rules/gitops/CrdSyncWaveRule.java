@@ -8,6 +8,7 @@ import dev.strata.check.load.ArgoSources;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
 import dev.strata.check.yaml.YMap;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,16 +28,20 @@ public final class CrdSyncWaveRule extends BaseRule {
                 "Put the Application that provides the CRD in an earlier sync wave than the one that uses it."));
     }
 
+    /** Argo CD's own kinds: whatever syncs them is already running, so its CRDs exist before any wave. */
+    static final java.util.Set<String> ARGO_CD_KINDS = java.util.Set.of("Application", "AppProject", "ApplicationSet");
+
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (object.group().isEmpty() || object.kind().equals("CustomResourceDefinition")) {
+        if (object.group().isEmpty() || object.kind().equals("CustomResourceDefinition")
+                || (object.group().equals("argoproj.io") && ARGO_CD_KINDS.contains(object.kind()))) {
             return;
         }
         Resource crd = ctx.graph().crd(object.group(), object.kind()).orElse(null);
         String crdName = crd == null ? null : crd.name();
         Optional<Resource> crdApp;
         if (crd == null) {
-            crdApp = chartProvider(object.group(), ctx);
+            crdApp = chartProvider(object.group(), object.kind(), ctx);
             crdName = object.group() + " CRDs";
             if (crdApp.isEmpty()) {
                 return;
@@ -46,12 +51,25 @@ public final class CrdSyncWaveRule extends BaseRule {
         }
         Optional<Resource> crApp = application(object, ctx);
         if (crdApp.isPresent() && crApp.isPresent() && crdApp.get() != crApp.get()) {
-            int crdWave = wave(crdApp.get());
-            int crWave = wave(crApp.get());
-            if (crWave <= crdWave) {
-                ctx.report("syncs in wave " + crWave + " (Application " + crApp.get().name() + "), not after its CRD "
-                        + crdName + " in wave " + crdWave + " (Application " + crdApp.get().name() + ")");
+            // Waves order siblings only: compare the two branches where they meet in the app-of-apps.
+            List<Resource> crChain = chain(crApp.get(), ctx);
+            List<Resource> crdChain = chain(crdApp.get(), ctx);
+            if (crChain.contains(crdApp.get())) {
+                return; // deployed below the CRD's own Application: it syncs after it
             }
+            for (int i = 0; i < crChain.size(); i++) {
+                int j = crdChain.indexOf(crChain.get(i));
+                if (j < 0) {
+                    continue;
+                }
+                if (i == 0 || j == 0) {
+                    return;
+                }
+                compare(ctx, crChain.get(i - 1), crdChain.get(j - 1), crdName);
+                return;
+            }
+            // no common parent in the input: the two tops are applied side by side (one root, or by hand)
+            compare(ctx, crChain.getLast(), crdChain.getLast(), crdName);
             return;
         }
         if (crd != null && crdApp.equals(crApp) && wave(object) < wave(crd)) {
@@ -59,8 +77,26 @@ public final class CrdSyncWaveRule extends BaseRule {
         }
     }
 
+    private static void compare(RuleContext ctx, Resource crBranch, Resource crdBranch, String crdName) {
+        if (wave(crBranch) <= wave(crdBranch)) {
+            ctx.report("syncs in wave " + wave(crBranch) + " (Application " + crBranch.name() + "), not after its CRD "
+                    + crdName + " in wave " + wave(crdBranch) + " (Application " + crdBranch.name() + ")");
+        }
+    }
+
+    /** An Application and the Applications above it (the one whose path holds its file, and so on). */
+    static List<Resource> chain(Resource app, RuleContext ctx) {
+        List<Resource> out = new java.util.ArrayList<>();
+        Optional<Resource> cur = Optional.of(app);
+        while (cur.isPresent() && !out.contains(cur.get()) && out.size() < 32) {
+            out.add(cur.get());
+            cur = application(cur.get(), ctx);
+        }
+        return out;
+    }
+
     /**
-     * Charts known to install the CRDs of an API group (the catalog's components), for CRDs that are
+     * Charts known to install the CRDs of an API group (or of one kind, where a group is shared) (the catalog's components), for CRDs that are
      * not in the input because the Application installs a chart from a repository.
      */
     private static final java.util.Map<String, java.util.List<String>> CHART_PROVIDERS = java.util.Map.ofEntries(
@@ -77,10 +113,14 @@ public final class CrdSyncWaveRule extends BaseRule {
             java.util.Map.entry("metallb.io", java.util.List.of("metallb")),
             java.util.Map.entry("cilium.io", java.util.List.of("cilium")),
             java.util.Map.entry("templates.gatekeeper.sh", java.util.List.of("gatekeeper")),
-            java.util.Map.entry("argoproj.io", java.util.List.of("argo-cd", "argo-rollouts")));
+            java.util.Map.entry("argoproj.io/Rollout", java.util.List.of("argo-rollouts")),
+            java.util.Map.entry("argoproj.io/AnalysisTemplate", java.util.List.of("argo-rollouts")),
+            java.util.Map.entry("argoproj.io/ClusterAnalysisTemplate", java.util.List.of("argo-rollouts")),
+            java.util.Map.entry("argoproj.io/AnalysisRun", java.util.List.of("argo-rollouts")),
+            java.util.Map.entry("argoproj.io/Experiment", java.util.List.of("argo-rollouts")));
 
-    static Optional<Resource> chartProvider(String group, RuleContext ctx) {
-        java.util.List<String> charts = CHART_PROVIDERS.get(group);
+    static Optional<Resource> chartProvider(String group, String kind, RuleContext ctx) {
+        java.util.List<String> charts = CHART_PROVIDERS.getOrDefault(group + "/" + kind, CHART_PROVIDERS.get(group));
         if (charts == null) {
             return Optional.empty();
         }

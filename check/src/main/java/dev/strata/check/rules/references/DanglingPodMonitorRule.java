@@ -29,6 +29,28 @@ public final class DanglingPodMonitorRule extends BaseRule {
                 "Make spec.selector match the pod template's labels and podMetricsEndpoints[].port a container port name."));
     }
 
+    /**
+     * Ports a mesh adds when it injects its proxy at admission, so they are in no pod template:
+     * Istio's sidecar declares http-envoy-prom (15090), Linkerd's proxy linkerd-admin (4191).
+     */
+    static List<String> injectedPorts(PodTemplate t, RuleContext ctx) {
+        Map<String, String> podAnnotations = t.owner().spec().path("template", "metadata").map(m -> m.stringMap("annotations")).orElse(Map.of());
+        Map<String, String> podLabels = t.labels();
+        Map<String, String> nsLabels = ctx.graph().namespace(t.owner().namespace()).map(Resource::labels).orElse(Map.of());
+        Map<String, String> nsAnnotations = ctx.graph().namespace(t.owner().namespace()).map(Resource::annotations).orElse(Map.of());
+        boolean istio = "true".equals(podLabels.get("sidecar.istio.io/inject")) || "true".equals(podAnnotations.get("sidecar.istio.io/inject"))
+                || ("enabled".equals(nsLabels.get("istio-injection")) && !"false".equals(podLabels.get("sidecar.istio.io/inject")));
+        boolean linkerd = "enabled".equals(podAnnotations.get("linkerd.io/inject")) || "enabled".equals(nsAnnotations.get("linkerd.io/inject"));
+        List<String> out = new ArrayList<>();
+        if (istio) {
+            out.add("http-envoy-prom");
+        }
+        if (linkerd) {
+            out.add("linkerd-admin");
+        }
+        return out;
+    }
+
     @Override
     public void check(Resource object, RuleContext ctx) {
         if (!object.is("monitoring.coreos.com", "PodMonitor")) {
@@ -53,7 +75,8 @@ public final class DanglingPodMonitorRule extends BaseRule {
         }
         for (YMap endpoint : object.spec().maps("podMetricsEndpoints")) {
             Optional<String> port = endpoint.str("port");
-            if (port.isPresent() && matched.stream().noneMatch(t -> t.containers().stream().anyMatch(c ->
+            if (port.isPresent() && matched.stream().noneMatch(t -> injectedPorts(t, ctx).contains(port.get())
+                    || t.containers().stream().anyMatch(c ->
                     c.spec().maps("ports").stream().anyMatch(p -> p.strOr("name", "").equals(port.get()))))) {
                 ctx.report(endpoint.keyLine("port"), "endpoint port " + port.get()
                         + " is not a named container port of " + matched.getFirst().owner().name());

@@ -23,6 +23,10 @@ public final class RequiredFieldRule extends BaseRule {
 
     @Override
     public void check(Resource object, RuleContext ctx) {
+        if (!object.root().has("metadata") && !KindSchemas.bundled().knowsGroupKind(object.group(), object.kind())
+                && ctx.graph().crd(object.group(), object.kind()).isEmpty()) {
+            return; // a tool's configuration (kind's Cluster, Talos patches), not a Kubernetes object
+        }
         if (object.name().isEmpty()) {
             ctx.report("metadata.name: required field is missing");
         }
