@@ -38,6 +38,7 @@ import java.util.Properties;
             SchemaCommand.class,
             PlanCommand.class,
             RenderCommand.class,
+            CheckCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class Strata implements Runnable {

@@ -1,0 +1,99 @@
+package dev.strata.cli;
+
+import dev.strata.check.CheckEngine;
+import dev.strata.check.CheckException;
+import dev.strata.check.CheckReport;
+import dev.strata.check.ExitCodes;
+import dev.strata.check.Severity;
+import dev.strata.check.format.Formatters;
+import dev.strata.check.format.RuleListFormatter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check a GitOps tree offline: schema, security, references across resources, GitOps hygiene,",
+            "network and mesh, and — with a platform.yaml in the tree — tiering and capacity.",
+            "Reads plain YAML, Kustomize directories (kustomize or kubectl kustomize), Helm charts (in-process)",
+            "and Argo CD Applications that point into the tree. Objects opt out of a rule with the annotation",
+            "strata.dev/ignore: rule-a,rule-b.",
+            "Exit 0: no error findings; 1: error findings; 2: the input could not be read."},
+        footer = {"", "Examples:", "  strata check                       # the current directory",
+            "  strata check examples/home -o sarif > strata.sarif", "  strata check --list-rules -o json",
+            "  strata check apps/ --skip missing-liveness-probe --severity error"})
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to check (default: .).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
+            description = "text, json, sarif (2.1.0) or junit (default: ${DEFAULT-VALUE}).")
+    String output;
+
+    @Option(names = "--severity", paramLabel = "LEVEL", description = "Report only findings at or above this severity: warning or error.")
+    String severity;
+
+    @Option(names = "--rule", paramLabel = "ID", description = "Run only this rule (repeatable).")
+    List<String> rules = new ArrayList<>();
+
+    @Option(names = "--skip", paramLabel = "ID", description = "Do not run this rule (repeatable).")
+    List<String> skip = new ArrayList<>();
+
+    @Option(names = "--list-rules", description = "List the rules (id, category, severity, description) and exit.")
+    boolean listRules;
+
+    @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN", description = "auto (on a terminal), always or never.")
+    String color;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (!Formatters.NAMES.contains(output)) {
+            throw new UserException("-o must be one of " + String.join(", ", Formatters.NAMES) + ", not \"" + output + "\"");
+        }
+        CheckEngine.Builder builder = CheckEngine.builder().rules(rules).skip(skip)
+                .clusterModelFactory(file -> PlatformClusterModel.from(file, err))
+                .baseDir(Path.of("").toAbsolutePath());
+        if (severity != null) {
+            try {
+                builder.threshold(Severity.parse(severity));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
+        CheckEngine engine;
+        try {
+            engine = builder.build();
+        } catch (CheckException e) {
+            throw new UserException(e.getMessage());
+        }
+        if (listRules) {
+            out.print(output.equals("json") ? RuleListFormatter.json(engine.registry().infos()) : RuleListFormatter.text(engine.registry().infos()));
+            out.flush();
+            return Strata.OK;
+        }
+        boolean useColor = switch (color) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> System.console() != null && System.getenv("NO_COLOR") == null;
+            default -> throw new UserException("--color must be auto, always or never");
+        };
+        CheckReport report = engine.check(paths.isEmpty() ? List.of(Path.of(".")) : paths);
+        out.print(Formatters.named(output, useColor && output.equals("text"), engine.registry().infos()).format(report));
+        out.flush();
+        if (!output.equals("text")) {
+            report.inputErrors().forEach(e -> err.println(e.path() + ": " + e.message()));
+        }
+        return ExitCodes.of(report);
+    }
+}
