@@ -40,6 +40,7 @@ import java.util.Properties;
             RenderCommand.class,
             CheckCommand.class,
             CompletionCommand.class,
+            WarmupCommand.class,
             CommandLine.HelpCommand.class})
 public final class Strata implements Runnable {
 

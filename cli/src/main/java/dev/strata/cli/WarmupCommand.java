@@ -1,0 +1,38 @@
+package dev.strata.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs init, plan, render and check on a bundled profile in one process, so that the launcher can
+ * record a class-data-sharing archive holding the classes every command loads (the archive is
+ * written when this process exits). Hidden: users never need it.
+ */
+@Command(name = "internal-warmup", hidden = true, description = "Exercise every engine once (used by ./strata to train its CDS archive).")
+final class WarmupCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "An empty scratch directory.")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        String specFile = dir.resolve("platform.yaml").toString();
+        int exit = Strata.run(sink, sink, "init", "--profile", "home", "--dir", dir.toString(), "--force");
+        exit |= Strata.run(sink, sink, "plan", "-f", specFile, "-o", "json");
+        exit |= Strata.run(sink, sink, "plan", "-f", specFile);
+        exit |= Strata.run(sink, sink, "render", "-f", specFile);
+        Strata.run(sink, sink, "check", dir.toString(), "-o", "json");
+        Strata.run(sink, sink, "check", dir.toString());
+        return exit == 0 ? Strata.OK : Strata.WRONG;
+    }
+}
