@@ -74,7 +74,7 @@ class AppsKustomizeIT {
                     assertThat((Object) at(c, "livenessProbe", "httpGet", "path")).isEqualTo("/health");
                     assertThat((Object) at(c, "readinessProbe", "httpGet", "path")).isEqualTo("/ready");
                     assertThat((Object) at(c, "ports", "0", "containerPort")).isEqualTo(app.port());
-                    assertThat(c.toString()).contains("mountPath=/tmp").contains("-XX:MaxRAMPercentage=75");
+                    assertThat(c.toString()).contains("mountPath=/tmp").contains("-XX:MaxRAMPercentage=60");
                 }
 
                 // the Service(s) select the pods
