@@ -61,6 +61,8 @@ public final class Pipeline {
             p.done(detail.isEmpty() ? seconds(took) : detail + ", " + seconds(took));
             if (!step.alwaysRuns()) {
                 ctx.state().markDone(step.id(), fingerprint, took.toMillis() / 1000.0);
+            } else {
+                ctx.state().clearFailure(step.id());
             }
             outcomes.add(new Outcome(step.id(), title, Outcome.Status.DONE, took, detail));
         }

@@ -5,6 +5,7 @@ import dev.strata.cluster.up.steps.BootstrapStep;
 import dev.strata.cluster.up.steps.ClusterStep;
 import dev.strata.cluster.up.steps.CniStep;
 import dev.strata.cluster.up.steps.DoctorStep;
+import dev.strata.cluster.up.steps.GitServerStep;
 import dev.strata.cluster.up.steps.GitSourceStep;
 import dev.strata.cluster.up.steps.LoadImageStep;
 import dev.strata.cluster.up.steps.RenderStep;
@@ -25,7 +26,7 @@ public final class Up {
 
     public static Pipeline pipeline() {
         return new Pipeline(List.of(new DoctorStep(), new RenderStep(), new ClusterStep(), new LoadImageStep(), new CniStep(),
-                new ArgoCdStep(), new GitSourceStep(), new BootstrapStep(), new WaitStep()));
+                new ArgoCdStep(), new GitServerStep(), new GitSourceStep(), new BootstrapStep(), new WaitStep()));
     }
 
     public static List<Pipeline.Outcome> run(UpContext ctx) {

@@ -68,6 +68,13 @@ public final class UpState {
         save();
     }
 
+    public void clearFailure(String step) {
+        if (data.failed != null && data.failed.step.equals(step)) {
+            data.failed = null;
+            save();
+        }
+    }
+
     public Optional<String> failedStep() {
         return Optional.ofNullable(data.failed).map(f -> f.step);
     }
