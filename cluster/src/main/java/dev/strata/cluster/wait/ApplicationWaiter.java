@@ -46,12 +46,16 @@ public final class ApplicationWaiter {
         Backoff backoff = new Backoff(FIRST, MAX);
         Map<String, Duration> elapsed = new HashMap<>();
         Map<String, Instant> degradedSince = new HashMap<>();
+        Set<String> settled = new java.util.HashSet<>();
         String lastSnapshot = "";
         while (true) {
             Instant now = ticker.now();
             List<AppStatus> apps = kube.applications();
             for (AppStatus a : apps) {
-                if (!a.ready() || !elapsed.containsKey(a.name())) {
+                if (!a.ready()) {
+                    settled.remove(a.name());
+                    elapsed.put(a.name(), Duration.between(start, now));
+                } else if (settled.add(a.name())) {
                     elapsed.put(a.name(), Duration.between(start, now));
                 }
                 if (a.degraded()) {
