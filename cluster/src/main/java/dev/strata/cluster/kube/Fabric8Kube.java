@@ -32,6 +32,10 @@ import java.util.concurrent.TimeUnit;
 public final class Fabric8Kube implements Kube, AutoCloseable {
 
     private static final String FIELD_MANAGER = "strata";
+    /** Argo CD's Application, spelled out: no discovery round trip, and a clear empty list before Argo CD exists. */
+    public static final io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext APPLICATIONS =
+            new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder().withGroup("argoproj.io").withVersion("v1alpha1")
+                    .withKind("Application").withPlural("applications").withNamespaced(true).build();
     private final KubernetesClient client;
     private final String description;
 
@@ -65,7 +69,7 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
     @Override
     public List<AppStatus> applications() {
         try {
-            return client.genericKubernetesResources("argoproj.io/v1alpha1", "Application").inNamespace("argocd").list().getItems().stream()
+            return client.genericKubernetesResources(APPLICATIONS).inNamespace("argocd").list().getItems().stream()
                     .map(this::toMap).map(AppStatus::parse).sorted(Comparator.comparingInt(AppStatus::wave).thenComparing(AppStatus::name)).toList();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {

@@ -12,7 +12,14 @@ import java.util.Set;
 
 public final class FakeHelm implements Helm {
 
-    public final List<String> calls = new ArrayList<>();
+    public final List<String> calls = new ArrayList<>() {
+        @Override
+        public boolean add(String c) {
+            journal.add("helm " + c);
+            return super.add(c);
+        }
+    };
+    public List<String> journal = new ArrayList<>();
     public final List<HelmRelease> installed = new ArrayList<>();
     public final Set<String> failOnce = new HashSet<>();
 

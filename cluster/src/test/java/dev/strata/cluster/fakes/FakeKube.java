@@ -20,7 +20,15 @@ import java.util.function.Supplier;
 /** An in-memory cluster: objects by reference, scripted Application statuses, probe logs by probe name. Records every write. */
 public final class FakeKube implements Kube {
 
-    public final List<String> writes = new ArrayList<>();
+    public final List<String> writes = new ArrayList<>() {
+        @Override
+        public boolean add(String w) {
+            journal.add("kube " + w);
+            return super.add(w);
+        }
+    };
+    /** Writes of the cluster and of Helm together, in order, when a test shares one journal between the fakes. */
+    public List<String> journal = new ArrayList<>();
     public final Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
     public final Map<String, String> secrets = new HashMap<>();
     public final Map<String, ProbeResult> probes = new HashMap<>();
@@ -34,6 +42,8 @@ public final class FakeKube implements Kube {
     public boolean reachable = true;
     public Map<String, Object> dryRunResult = Map.of();
     public boolean failApplyOnce;
+    /** Objects whose delete is only recorded: they go away later (finalizers), when the test removes them. */
+    public final java.util.Set<String> deleteKeeps = new java.util.HashSet<>();
 
     static String key(ResourceRef r) {
         return r.kind() + "/" + r.namespace() + "/" + r.name();
@@ -98,7 +108,9 @@ public final class FakeKube implements Kube {
     @Override
     public void delete(ResourceRef ref) {
         writes.add("delete " + ref);
-        objects.remove(key(ref));
+        if (!deleteKeeps.contains(key(ref))) {
+            objects.remove(key(ref));
+        }
     }
 
     @Override

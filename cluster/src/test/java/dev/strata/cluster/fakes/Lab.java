@@ -37,6 +37,7 @@ public final class Lab {
     public final FakeTicker ticker = new FakeTicker();
     public final FakeHost host = new FakeHost();
     public final List<String> questions = new ArrayList<>();
+    public final List<String> journal = new ArrayList<>();
     public boolean answer = true;
     public UpOptions options = new UpOptions(false, Duration.ofMinutes(20), Optional.empty());
     public StringWriter output = new StringWriter();
@@ -45,6 +46,8 @@ public final class Lab {
         this.dir = dir;
         this.specText = edit.apply(Profiles.text(profile).orElseThrow());
         this.runner = FakeRunner.healthyKind(false, spec().cluster().name());
+        kube.journal = journal;
+        helm.journal = journal;
         write();
         // Argo CD reports every Application of the tree Synced and Healthy.
         kube.applications = () -> appNames().stream()
