@@ -38,6 +38,12 @@ import java.util.Properties;
             SchemaCommand.class,
             PlanCommand.class,
             RenderCommand.class,
+            DoctorCommand.class,
+            UpCommand.class,
+            StatusCommand.class,
+            VerifyCommand.class,
+            DiffCommand.class,
+            DownCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class Strata implements Runnable {

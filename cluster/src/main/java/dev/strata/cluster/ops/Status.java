@@ -4,6 +4,7 @@ import dev.strata.cluster.kube.AppStatus;
 import dev.strata.cluster.kube.Kube;
 import dev.strata.cluster.kube.NodeStatus;
 import dev.strata.cluster.kube.ResourceRef;
+import dev.strata.render.RenderContext;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -16,21 +17,18 @@ import java.util.Optional;
  */
 public record Status(List<AppStatus> applications, List<NodeStatus> nodes, Optional<String> gatewayAddress, String tierLabel) {
 
-    public static Status read(Kube kube, String tierLabel, String gatewayNamespace, String gatewayService) {
-        Optional<String> address = kube.get(new ResourceRef("v1", "Service", gatewayNamespace, gatewayService)).map(Status::address);
+    /** Reads the cluster; the gateway's address comes from the Gateway's status ({@code istio-ingress/platform}). */
+    public static Status read(Kube kube, String tierLabel) {
+        Optional<String> address = kube.get(new ResourceRef("gateway.networking.k8s.io/v1", "Gateway", RenderContext.GATEWAY_NAMESPACE, RenderContext.GATEWAY_NAME))
+                .flatMap(Status::address);
         return new Status(kube.applications(), kube.nodes(), address, tierLabel);
     }
 
     @SuppressWarnings("unchecked")
-    static String address(Map<String, Object> svc) {
-        Map<String, Object> spec = (Map<String, Object>) svc.getOrDefault("spec", Map.of());
-        Map<String, Object> status = (Map<String, Object>) svc.getOrDefault("status", Map.of());
-        List<Map<String, Object>> ingress = (List<Map<String, Object>>) ((Map<String, Object>) status.getOrDefault("loadBalancer", Map.of())).getOrDefault("ingress", List.of());
-        if (!ingress.isEmpty()) {
-            Object ip = ingress.getFirst().getOrDefault("ip", ingress.getFirst().get("hostname"));
-            return ip + " (LoadBalancer)";
-        }
-        return spec.getOrDefault("type", "ClusterIP") + " " + spec.getOrDefault("clusterIP", "?") + " (no external address; on kind, ports 80/443 of this machine)";
+    static Optional<String> address(Map<String, Object> gateway) {
+        var addresses = (List<Map<String, Object>>) ((Map<String, Object>) gateway.getOrDefault("status", Map.of())).getOrDefault("addresses", List.of());
+        return addresses.stream().map(a -> String.valueOf(a.get("value"))).findFirst()
+                .map(v -> v + " (Gateway " + RenderContext.GATEWAY_NAMESPACE + "/" + RenderContext.GATEWAY_NAME + ")");
     }
 
     public boolean healthy() {
@@ -49,7 +47,7 @@ public record Status(List<AppStatus> applications, List<NodeStatus> nodes, Optio
         for (NodeStatus n : nodes) {
             out.println(String.format("  %-28s %-9s tier=%s", n.name(), n.ready() ? "Ready" : "NotReady", n.labels().getOrDefault(tierLabel, "-")));
         }
-        out.println("Gateway: " + gatewayAddress.orElse("not found"));
+        out.println("Gateway: " + gatewayAddress.orElse("no address yet (Gateway " + RenderContext.GATEWAY_NAMESPACE + "/" + RenderContext.GATEWAY_NAME + " missing or not programmed)"));
         long bad = applications.stream().filter(a -> !a.ready()).count();
         out.println(healthy() ? "Healthy: " + applications.size() + " Applications Synced and Healthy, " + nodes.size() + " nodes Ready."
                 : "Not healthy: " + bad + " of " + applications.size() + " Applications not Synced and Healthy, "
