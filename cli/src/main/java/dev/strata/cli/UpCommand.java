@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
             "(state in .strata/up-state.json next to the spec)."},
         footer = {"", "Examples:", "  strata up                              # ./platform.yaml",
             "  strata up --install-tools              # fetch the pinned kind/talosctl (checksum-verified) if missing",
-            "  strata up --timeout 30m --image-archive sample-api/target/jib-image.tar"})
+            "  strata up --timeout 30m --image-archive sample-api/target/sample-api-image.tar"})
 final class UpCommand implements Callable<Integer> {
 
     @Spec
@@ -50,7 +50,7 @@ final class UpCommand implements Callable<Integer> {
     boolean installTools;
 
     @Option(names = "--image-archive", paramLabel = "TAR",
-            description = "The sample API image to load into kind (default: sample-api/target/jib-image.tar, from ./mvnw -pl sample-api jib:buildTar).")
+            description = "The sample API image to load into kind (default: sample-api/target/sample-api-image.tar, from ./mvnw -pl sample-api jib:buildTar).")
     Path imageArchive;
 
     @Override

@@ -184,7 +184,7 @@ class UpPipelineTest {
     @Test
     void aKindArchiveIsLoadedWhenPresent(@TempDir Path build) throws Exception {
         Lab lab = new Lab(dir, "kind-lab", s -> s);
-        Path tar = Files.writeString(build.resolve("jib-image.tar"), "tar");
+        Path tar = Files.writeString(build.resolve("sample-api-image.tar"), "tar");
         lab.options = new UpOptions(false, java.time.Duration.ofMinutes(20), java.util.Optional.of(tar));
         Up.run(lab.context());
         assertThat(lab.runner.writes()).contains("kind load image-archive " + tar + " --name kind-lab");

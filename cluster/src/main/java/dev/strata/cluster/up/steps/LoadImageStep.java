@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class LoadImageStep implements Step {
 
     /** Where {@code ./mvnw -pl sample-api jib:buildTar} writes the image, relative to the working directory. */
-    public static final Path DEFAULT_ARCHIVE = Path.of("sample-api", "target", "jib-image.tar");
+    public static final Path DEFAULT_ARCHIVE = Path.of("sample-api", "target", "sample-api-image.tar");
 
     @Override
     public String id() {
