@@ -228,12 +228,20 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
 
     @Override
     public ProbeResult runProbe(Probe probe, Duration timeout) {
+        // Restricted-profile pod (non-root, no privilege escalation, no capabilities, read-only root,
+        // bounded resources), so that Pod Security or policy engines do not reject the probe itself.
         Pod pod = new PodBuilder().withNewMetadata().withName(probe.name()).withNamespace(probe.namespace())
                 .withLabels(probe.labels()).withAnnotations(probe.annotations()).endMetadata()
                 .withNewSpec().withRestartPolicy("Never").withServiceAccountName(probe.serviceAccount().isEmpty() ? null : probe.serviceAccount())
+                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(100L).withRunAsGroup(101L)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
                 .addNewContainer().withName("probe").withImage(probe.image()).withCommand(probe.command())
-                .withNewResources().addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("10m"))
+                .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
+                .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .withNewResources()
+                .addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("10m"))
                 .addToRequests("memory", new io.fabric8.kubernetes.api.model.Quantity("16Mi"))
+                .addToLimits("cpu", new io.fabric8.kubernetes.api.model.Quantity("200m"))
                 .addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("64Mi")).endResources()
                 .endContainer().endSpec().build();
         var handle = client.pods().inNamespace(probe.namespace()).withName(probe.name());
@@ -243,7 +251,7 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
         boolean completed = true;
         try {
             handle.waitUntilCondition(p -> p != null && p.getStatus() != null && p.getStatus().getContainerStatuses() != null
-                    && p.getStatus().getContainerStatuses().stream().anyMatch(c -> c.getName().equals("probe") && c.getState().getTerminated() != null),
+                    && p.getStatus().getContainerStatuses().stream().anyMatch(c -> c.getName().equals("probe") && c.getState() != null && c.getState().getTerminated() != null),
                     timeout.toSeconds(), TimeUnit.SECONDS);
         } catch (KubernetesClientException e) {
             completed = false;

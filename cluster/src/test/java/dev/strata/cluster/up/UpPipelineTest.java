@@ -189,4 +189,24 @@ class UpPipelineTest {
         Up.run(lab.context());
         assertThat(lab.runner.writes()).contains("kind load image-archive " + tar + " --name kind-lab");
     }
+
+    @Test
+    void theSummaryGivesDurationsUrlsAndSecretNamesButNeverAPassword() {
+        Lab lab = new Lab(dir, "kind-lab", s -> s);
+        UpContext ctx = lab.context();
+        var outcomes = Up.run(ctx);
+        java.io.StringWriter out = new java.io.StringWriter();
+        Up.summary(ctx, outcomes, "", new java.io.PrintWriter(out, true));
+
+        String password = lab.kube.secretValue("gitea", "gitea-admin", "password").orElseThrow();
+        assertThat(password).hasSize(36);
+        assertThat(out.toString())
+                .contains("Platform kind-lab is up")
+                .containsPattern("doctor \\d+s · render \\d+s · cluster \\d+s · image n/a · cni")
+                .contains("https://sample-api-dev.kind-lab.localhost/", "https://sample-api-prod.kind-lab.localhost/")
+                .contains("Secret argocd/argocd-initial-admin-secret", "Secret monitoring/grafana-admin", "Secret gitea/gitea-admin")
+                .contains("strata verify")
+                .doesNotContain(password);
+        assertThat(lab.output.toString()).doesNotContain(password);
+    }
 }

@@ -42,7 +42,7 @@ public final class TempoHasTrace implements Check {
                 : "curl -sk -o /dev/null --connect-to " + host + ":443:" + address + ":443 -H 'traceparent: 00-" + traceId + "-" + spanId + "-01' https://" + host + "/status";
         String url = ctx.render().tempoUrl() + "/api/traces/" + traceId;
         String script = send + "; for i in 1 2 3 4 5 6 7 8 9 10 11 12; do "
-                + "c=$(curl -s -o /tmp/t -w '%{http_code}' " + url + "); if [ \"$c\" = 200 ]; then break; fi; sleep 5; done; "
+                + "c=$(curl -s -o /dev/null -w '%{http_code}' " + url + "); if [ \"$c\" = 200 ]; then break; fi; sleep 5; done; "
                 + CurlOutcome.script("--max-time 10 " + url);
         CurlOutcome o = ctx.curl("tempo", VerifyContext.PROBE_NAMESPACE, script, VerifyContext.outsideMeshLabels(), VerifyContext.outsideMeshAnnotations());
         return interpret(o, traceId, t.app().name());
