@@ -122,13 +122,19 @@ public final class Doctor {
     private void memory(Quantity needed, List<Finding> out) {
         Optional<Long> free = host.memoryAvailable();
         if (free.isEmpty()) {
-            out.add(Finding.warning("memory-unknown", "cannot read the available memory of this machine", "make sure " + needed.toMemoryString() + " are free"));
+            out.add(Finding.warning("memory-unknown", "cannot read the available memory of this machine", "make sure " + gib(needed.bytes()) + " are free"));
         } else if (free.get() < needed.bytes()) {
-            out.add(Finding.error("memory-short", Quantity.bytes(free.get()).toMemoryString() + " available, the plan requests " + needed.toMemoryString(),
+            out.add(Finding.error("memory-short", gib(free.get()) + " available, the plan requests " + gib(needed.bytes()),
                     "close other programs, give Docker more memory, or switch components off in platform.yaml (see strata plan)"));
         } else {
-            out.add(Finding.ok("memory", Quantity.bytes(free.get()).toMemoryString() + " available, the plan requests " + needed.toMemoryString()));
+            out.add(Finding.ok("memory", gib(free.get()) + " available, the plan requests " + gib(needed.bytes())));
         }
+    }
+
+    /** {@code 4Gi}, {@code 22.8Gi}: memory as people read it. */
+    static String gib(long bytes) {
+        double g = bytes / (double) (1L << 30);
+        return g == Math.rint(g) ? (long) g + "Gi" : String.format(java.util.Locale.ROOT, "%.1fGi", g);
     }
 
     private void inotify(String key, long want, List<Finding> out) {

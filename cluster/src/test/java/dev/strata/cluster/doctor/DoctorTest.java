@@ -81,9 +81,9 @@ class DoctorTest {
 
     @Test
     void tooLittleMemoryForThePlanIsAnError() {
-        host.memory = Optional.of(4L << 30);
+        host.memory = Optional.of((9L << 30) / 2);
         Finding f = find(examine(FakeRunner.healthyKind(false, "lab")), "memory-short");
-        assertThat(f.reason()).isEqualTo("4Gi available, the plan requests 6Gi");
+        assertThat(f.reason()).isEqualTo("4.5Gi available, the plan requests 6Gi");
     }
 
     @Test
