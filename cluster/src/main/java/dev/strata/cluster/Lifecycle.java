@@ -30,7 +30,7 @@ public final class Lifecycle {
 
     /** @param toolOverrides explicit executables by tool name (e.g. docker → /opt/docker/bin/docker) */
     public static Seams real(Map<String, Path> toolOverrides) {
-        return new Seams(SystemProcessRunner.standard(toolOverrides, toolDir()), Fabric8Kube::forContext, new HelmJava(cacheDir()),
+        return new Seams(SystemProcessRunner.standard(toolOverrides, toolDir()), Fabric8Kube::forContext, context -> new HelmJava(cacheDir(), context),
                 GitPublisher.jgit(), Ticker.system(), new LocalHost(), Confirm.console(), Catalog.bundled());
     }
 }

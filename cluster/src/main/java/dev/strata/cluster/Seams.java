@@ -16,7 +16,8 @@ import java.util.function.Function;
  * tests pass fakes (a scripted process runner, fabric8's mock server, a fake clock).
  *
  * @param kubes a client for a kubeconfig context (empty: the current context)
+ * @param helms Helm bound to a kubeconfig context (empty: the current context)
  */
-public record Seams(ProcessRunner runner, Function<Optional<String>, Kube> kubes, Helm helm, GitPublisher publisher,
+public record Seams(ProcessRunner runner, Function<Optional<String>, Kube> kubes, Function<Optional<String>, Helm> helms, GitPublisher publisher,
                     Ticker ticker, Host host, Confirm confirm, Catalog catalog) {
 }

@@ -20,10 +20,17 @@ public final class HelmJava implements dev.strata.cluster.helm.Helm {
     private static final int TIMEOUT_SECONDS = 600;
     private final Path repositoryConfig;
     private final Path work;
+    private final Optional<String> kubeconfig;
 
-    public HelmJava(Path cacheDir) {
+    /**
+     * @param context the kubeconfig context to install into; empty: the current one. A context is
+     *                passed as a copy of the user's kubeconfig with that context current, so that
+     *                a context switched in another terminal cannot redirect the install.
+     */
+    public HelmJava(Path cacheDir, Optional<String> context) {
         this.repositoryConfig = cacheDir.resolve("helm/repositories.yaml");
         this.work = cacheDir.resolve("helm/values");
+        this.kubeconfig = context.map(KubeconfigFile::withCurrentContext);
     }
 
     @Override
@@ -41,9 +48,11 @@ public final class HelmJava implements dev.strata.cluster.helm.Helm {
             } else {
                 ref = r.repository().replaceAll("/$", "") + "/" + r.chart();
             }
-            Helm.upgrade(ref).install().withName(r.name()).withNamespace(r.namespace()).createNamespace()
+            var upgrade = Helm.upgrade(ref).install().withName(r.name()).withNamespace(r.namespace()).createNamespace()
                     .withVersion(r.version()).withValuesFile(values).withRepositoryConfig(repositoryConfig)
-                    .waitReady().withTimeout(TIMEOUT_SECONDS).call();
+                    .waitReady().withTimeout(TIMEOUT_SECONDS);
+            kubeconfig.ifPresent(upgrade::withKubeConfigContents);
+            upgrade.call();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException e) {
@@ -54,7 +63,9 @@ public final class HelmJava implements dev.strata.cluster.helm.Helm {
     @Override
     public void uninstall(String name, String namespace) {
         try {
-            Helm.uninstall(name).withNamespace(namespace).ignoreNotFound().call();
+            var uninstall = Helm.uninstall(name).withNamespace(namespace).ignoreNotFound();
+            kubeconfig.ifPresent(uninstall::withKubeConfigContents);
+            uninstall.call();
         } catch (IllegalStateException e) {
             throw new ClusterException("uninstalling " + name + " from namespace " + namespace + ": " + e.getMessage());
         }
@@ -63,7 +74,9 @@ public final class HelmJava implements dev.strata.cluster.helm.Helm {
     @Override
     public Optional<String> installedVersion(String name, String namespace) {
         try {
-            return Helm.list().withNamespace(namespace).call().stream().filter(rel -> rel.getName().equals(name))
+            var list = Helm.list().withNamespace(namespace);
+            kubeconfig.ifPresent(list::withKubeConfigContents);
+            return list.call().stream().filter(rel -> rel.getName().equals(name))
                     .map(rel -> rel.getChart().replaceFirst("^.*-(?=[0-9])", "")).findFirst();
         } catch (IllegalStateException e) {
             throw new ClusterException("listing Helm releases in namespace " + namespace + ": " + e.getMessage());

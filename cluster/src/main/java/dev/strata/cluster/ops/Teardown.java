@@ -86,11 +86,11 @@ public final class Teardown {
         kube.delete(new ResourceRef("argoproj.io/v1alpha1", "AppProject", "argocd", "bootstrap"));
         out.println("Deleted AppProject argocd/bootstrap.");
         if (spec.git().inCluster()) {
-            seams.helm().uninstall("gitea", GitSourceStep.GITEA_NAMESPACE);
+            seams.helms().apply(p.kubeContext()).uninstall("gitea", GitSourceStep.GITEA_NAMESPACE);
             kube.delete(new ResourceRef("v1", "Secret", GitSourceStep.GITEA_NAMESPACE, GitSourceStep.GITEA_SECRET));
             out.println("Uninstalled gitea.");
         }
-        seams.helm().uninstall("argocd", "argocd");
+        seams.helms().apply(p.kubeContext()).uninstall("argocd", "argocd");
         out.println("Uninstalled argocd. The cluster itself is yours and stays.");
     }
 }

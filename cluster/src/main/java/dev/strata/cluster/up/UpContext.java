@@ -110,6 +110,11 @@ public final class UpContext {
         return kube;
     }
 
+    /** Helm bound to the cluster's context. */
+    public dev.strata.cluster.helm.Helm helm() {
+        return seams.helms().apply(provisioner.kubeContext());
+    }
+
     /** The cluster tool pinned in the catalog (kind, talosctl); empty for an existing cluster. */
     public Optional<Tool> clusterTool() {
         return clusterTool(spec, seams);

@@ -84,7 +84,7 @@ public final class Lab {
     }
 
     public Seams seams() {
-        return new Seams(runner, ctx -> kube, helm, publisher, ticker, host, q -> {
+        return new Seams(runner, ctx -> kube, ctx -> helm, publisher, ticker, host, q -> {
             questions.add(q);
             return answer;
         }, CATALOG);

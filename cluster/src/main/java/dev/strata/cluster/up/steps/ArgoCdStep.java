@@ -31,7 +31,7 @@ public final class ArgoCdStep implements Step {
     @Override
     public String execute(UpContext ctx) {
         List<HelmRelease> rs = releases(ctx);
-        rs.forEach(ctx.seams().helm()::upgradeInstall);
+        rs.forEach(ctx.helm()::upgradeInstall);
         return rs.getFirst().chart() + " " + rs.getFirst().version();
     }
 
