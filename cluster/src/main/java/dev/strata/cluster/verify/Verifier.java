@@ -46,6 +46,15 @@ public final class Verifier {
 
     public List<CheckResult> run(VerifyContext ctx) {
         List<CheckResult> out = new ArrayList<>();
+        try {
+            runAll(ctx, out);
+        } finally {
+            ctx.cleanUp();
+        }
+        return out;
+    }
+
+    private void runAll(VerifyContext ctx, List<CheckResult> out) {
         for (Check c : checks) {
             var na = c.notApplicable(ctx);
             if (na.isPresent()) {
@@ -61,7 +70,6 @@ public final class Verifier {
             }
             out.add(r.took(Duration.between(start, ctx.ticker().now())));
         }
-        return out;
     }
 
     public static boolean passed(List<CheckResult> results) {

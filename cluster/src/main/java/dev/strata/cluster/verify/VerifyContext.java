@@ -31,6 +31,7 @@ public final class VerifyContext {
     private final Ticker ticker;
     private final Supplier<String> randomHex;
     private boolean namespaceReady;
+    private boolean namespaceEnsured;
 
     public VerifyContext(PlatformSpec spec, Plan plan, dev.strata.catalog.Catalog catalog, Kube kube, Ticker ticker, Supplier<String> randomHex) {
         this.spec = spec;
@@ -79,14 +80,22 @@ public final class VerifyContext {
 
     /** Runs a shell script in a pinned curl image and parses its curl markers. */
     public CurlOutcome curl(String name, String namespace, String script, Map<String, String> labels, Map<String, String> annotations) {
-        if (namespace.equals(PROBE_NAMESPACE) && !namespaceReady) {
-            kube.ensureNamespace(PROBE_NAMESPACE, Map.of("istio-injection", "disabled", "app.kubernetes.io/managed-by", "strata"));
-            namespaceReady = true;
+        if (namespace.equals(PROBE_NAMESPACE) && !namespaceEnsured) {
+            namespaceEnsured = true;
+            namespaceReady = kube.ensureNamespace(PROBE_NAMESPACE, Map.of("istio-injection", "disabled", "app.kubernetes.io/managed-by", "strata"));
         }
         ProbeResult r = kube.runProbe(new Probe(namespace, "strata-verify-" + name, Probe.CURL_IMAGE, List.of("sh", "-c", script),
                 labels, annotations, ""), PROBE_TIMEOUT);
         CurlOutcome o = CurlOutcome.parse(r.log());
         return r.completed() ? o : new CurlOutcome(o.exit() == -1 ? CurlOutcome.TIMEOUT : o.exit(), o.httpCode(), o.body(), o.verbose());
+    }
+
+    /** Deletes the probe namespace if this run created it (probe pods are deleted one by one already). */
+    public void cleanUp() {
+        if (namespaceReady) {
+            kube.delete(new dev.strata.cluster.kube.ResourceRef("v1", "Namespace", "", PROBE_NAMESPACE));
+            namespaceReady = false;
+        }
     }
 
     /** Annotations and labels that keep a probe pod out of the mesh (sidecar and ambient). */

@@ -92,7 +92,8 @@ class VerifyChecksTest {
         probe("netpol", curlFailed(28, "Connection timed out after 5002 milliseconds"));
         assertThat(run("network-policy-denies", lab).outcome()).isEqualTo(Outcome.PASS);
         assertThat(kube.probesRun.getLast().namespace()).isEqualTo(VerifyContext.PROBE_NAMESPACE);
-        assertThat(kube.writes).contains("create namespace strata-verify");
+        assertThat(kube.writes).containsSubsequence("create namespace strata-verify", "probe strata-verify/strata-verify-netpol",
+                "delete Namespace strata-verify");
 
         probe("netpol", curlFailed(56, "Recv failure: Connection reset by peer"));
         CheckResult r = run("network-policy-denies", lab);
