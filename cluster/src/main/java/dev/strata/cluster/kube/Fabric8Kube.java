@@ -19,7 +19,6 @@ import io.fabric8.kubernetes.client.LocalPortForward;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -301,9 +300,5 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
     private ClusterException failure(String what, KubernetesClientException e) {
         String msg = Optional.ofNullable(e.getStatus()).map(s -> s.getMessage()).filter(m -> m != null && !m.isBlank()).orElse(e.getMessage());
         return new ClusterException(what + " in " + description + ": " + msg, List.of());
-    }
-
-    static List<String> lines(String s) {
-        return new ArrayList<>(List.of(s.split("\n")));
     }
 }

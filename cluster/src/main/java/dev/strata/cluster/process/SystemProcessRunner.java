@@ -66,7 +66,8 @@ public final class SystemProcessRunner implements ProcessRunner {
         String tool = command.getFirst();
         Optional<Path> exe = locate(tool);
         if (exe.isEmpty()) {
-            String where = overrides.containsKey(tool) ? overrides.get(tool).toString() : "PATH and " + searchPath.getFirst();
+            String where = overrides.containsKey(tool) ? overrides.get(tool).toString()
+                    : searchPath.isEmpty() ? "PATH" : "PATH and " + searchPath.getFirst();
             return new ProcessResult(command, ProcessResult.NOT_FOUND, "", tool + ": not found (looked in " + where + ")");
         }
         List<String> argv = new ArrayList<>(command);
