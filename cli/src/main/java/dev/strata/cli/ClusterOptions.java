@@ -21,6 +21,15 @@ public final class ClusterOptions {
         return Lifecycle.real(tools);
     }
 
+    /** A client for the spec's cluster, after checking that its API server answers. */
+    static dev.strata.cluster.kube.Kube connect(dev.strata.spec.PlatformSpec platform, Seams seams) {
+        var kube = seams.kubes().apply(dev.strata.cluster.up.UpContext.provisioner(platform, seams).kubeContext());
+        if (!kube.reachable()) {
+            throw new ClusterException("the API server of " + kube.describe() + " does not answer; is the cluster up? (strata up -f ..., or strata doctor)");
+        }
+        return kube;
+    }
+
     /** Prints the failure with its evidence; returns exit code 1. */
     static int report(PrintWriter err, String command, ClusterException e) {
         err.println("strata " + command + ": " + e.getMessage());

@@ -2,7 +2,6 @@ package dev.strata.cli;
 
 import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.ops.Differ;
-import dev.strata.cluster.up.UpContext;
 import dev.strata.render.RenderException;
 import dev.strata.render.Renderer;
 import dev.strata.spec.PlatformSpec;
@@ -33,7 +32,7 @@ final class DiffCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         try {
             var tree = new Renderer(seams.catalog(), dev.strata.render.Generators.all()).render(platform);
-            var kube = seams.kubes().apply(UpContext.provisioner(platform, seams).kubeContext());
+            var kube = ClusterOptions.connect(platform, seams);
             var changes = new Differ(kube).diff(tree);
             long changed = changes.stream().filter(c -> c.kind() != Differ.Change.Kind.UNCHANGED).count();
             changes.stream().filter(c -> c.kind() != Differ.Change.Kind.UNCHANGED).forEach(out::println);

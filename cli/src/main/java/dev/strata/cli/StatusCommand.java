@@ -2,7 +2,6 @@ package dev.strata.cli;
 
 import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.ops.Status;
-import dev.strata.cluster.up.UpContext;
 import dev.strata.spec.PlatformSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +28,7 @@ final class StatusCommand implements Callable<Integer> {
         PlatformSpec platform = file.load();
         var seams = cluster.seams();
         try {
-            var kube = seams.kubes().apply(UpContext.provisioner(platform, seams).kubeContext());
+            var kube = ClusterOptions.connect(platform, seams);
             Status s = Status.read(kube, platform.cluster().tierLabel());
             s.print(spec.commandLine().getOut());
             return s.healthy() ? Strata.OK : Strata.WRONG;

@@ -1,7 +1,6 @@
 package dev.strata.cli;
 
 import dev.strata.cluster.ClusterException;
-import dev.strata.cluster.up.UpContext;
 import dev.strata.cluster.verify.CheckResult;
 import dev.strata.cluster.verify.Verifier;
 import dev.strata.cluster.verify.VerifyContext;
@@ -47,7 +46,7 @@ final class VerifyCommand implements Callable<Integer> {
         PlatformSpec platform = file.load();
         var seams = cluster.seams();
         try {
-            var kube = seams.kubes().apply(UpContext.provisioner(platform, seams).kubeContext());
+            var kube = ClusterOptions.connect(platform, seams);
             var plan = new Planner(seams.catalog()).plan(platform, Scenario.REPLICAS);
             SecureRandom random = new SecureRandom();
             VerifyContext ctx = new VerifyContext(platform, plan, seams.catalog(), kube, seams.ticker(), () -> {

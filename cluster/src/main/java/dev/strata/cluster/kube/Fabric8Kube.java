@@ -43,11 +43,24 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
         this.description = description;
     }
 
-    /** A client for a kubeconfig context; empty: the current context. */
-    public static Fabric8Kube forContext(Optional<String> context) {
+    /**
+     * A client for a kubeconfig context (empty: the current context). Every client error comes out
+     * as a {@link ClusterException} naming the operation and the cluster, never as a stack trace.
+     */
+    public static Kube forContext(Optional<String> context) {
         Config config = context.map(Config::autoConfigure).orElseGet(() -> Config.autoConfigure(null));
         KubernetesClient c = new KubernetesClientBuilder().withConfig(config).build();
-        return new Fabric8Kube(c, context.map(x -> "context " + x).orElse("the current context") + " (" + config.getMasterUrl() + ")");
+        Fabric8Kube kube = new Fabric8Kube(c, context.map(x -> "context " + x).orElse("the current context") + " (" + config.getMasterUrl() + ")");
+        return (Kube) java.lang.reflect.Proxy.newProxyInstance(Kube.class.getClassLoader(), new Class<?>[] {Kube.class}, (proxy, method, args) -> {
+            try {
+                return method.invoke(kube, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                if (e.getCause() instanceof KubernetesClientException k) {
+                    throw kube.failure(method.getName() + (args == null || args.length == 0 ? "" : " " + args[0]), k);
+                }
+                throw e.getCause();
+            }
+        });
     }
 
     @Override
@@ -298,7 +311,12 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
     }
 
     private ClusterException failure(String what, KubernetesClientException e) {
-        String msg = Optional.ofNullable(e.getStatus()).map(s -> s.getMessage()).filter(m -> m != null && !m.isBlank()).orElse(e.getMessage());
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String cause = root == e ? e.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
+        String msg = Optional.ofNullable(e.getStatus()).map(s -> s.getMessage()).filter(m -> m != null && !m.isBlank()).orElse(cause);
         return new ClusterException(what + " in " + description + ": " + msg, List.of());
     }
 }
