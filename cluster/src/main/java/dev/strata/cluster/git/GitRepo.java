@@ -81,6 +81,12 @@ public final class GitRepo {
         }
     }
 
+    /** The work tree of the repository that holds {@code dir} (itself or a parent), if any. */
+    public static Optional<Path> enclosingWorkTree(Path dir) {
+        var builder = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
+        return Optional.ofNullable(builder.getGitDir()).map(g -> g.toPath().toAbsolutePath().getParent());
+    }
+
     public Optional<String> head() {
         if (!Files.isDirectory(dir.resolve(".git"))) {
             return Optional.empty();

@@ -209,4 +209,19 @@ class UpPipelineTest {
                 .doesNotContain(password);
         assertThat(lab.output.toString()).doesNotContain(password);
     }
+
+    @Test
+    void aSpecInsideAnotherRepositoryMustSayWhereTheTreeIs(@TempDir Path outer) throws Exception {
+        org.eclipse.jgit.api.Git.init().setDirectory(outer.toFile()).setInitialBranch("main").call().close();
+        Path lab = Files.createDirectories(outer.resolve("labs/kind"));
+        Lab l = new Lab(lab, "kind-lab", s -> s);
+        assertThatThrownBy(() -> Up.run(l.context())).isInstanceOf(ClusterException.class)
+                .hasMessageEndingWith("set spec.git.path to \"labs/kind\" so that Argo CD finds the tree there");
+
+        l.edit(s -> s.replace("branch: main", "branch: main\n    path: labs/kind"));
+        Up.run(l.context());
+        assertThat(lab.resolve(".git")).doesNotExist();
+        assertThat(new dev.strata.cluster.git.GitRepo(outer).head()).isPresent();
+        assertThat(l.publisher.pushes).hasSize(1);
+    }
 }

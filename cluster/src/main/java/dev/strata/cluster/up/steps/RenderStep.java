@@ -61,8 +61,30 @@ public final class RenderStep implements Step {
         return ctx.tree().size() + " files, commit " + commit.substring(0, 8);
     }
 
-    /** The repository holds the tree at spec.git.path; the spec's directory is that path inside it. */
+    /**
+     * The repository holds the tree at spec.git.path; the spec's directory is that path inside it.
+     * A spec inside some other repository must say where (or Argo CD would look in the wrong place).
+     */
     public static Path repositoryRoot(UpContext ctx) {
+        Path root = expectedRoot(ctx);
+        var enclosing = GitRepo.enclosingWorkTree(ctx.specDir());
+        if (enclosing.isPresent() && !same(enclosing.get(), root)) {
+            String rel = enclosing.get().toAbsolutePath().relativize(ctx.specDir().toAbsolutePath()).toString().replace('\\', '/');
+            throw new ClusterException("platform.yaml is in " + ctx.specDir() + ", inside the git repository " + enclosing.get()
+                    + "; set spec.git.path to \"" + rel + "\" so that Argo CD finds the tree there");
+        }
+        return root;
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            return a.toRealPath().equals(b.toRealPath());
+        } catch (java.io.IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+
+    private static Path expectedRoot(UpContext ctx) {
         String sub = ctx.spec().git().path().replaceAll("^/+|/+$", "");
         if (sub.isEmpty()) {
             return ctx.specDir();
