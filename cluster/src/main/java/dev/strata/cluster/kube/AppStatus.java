@@ -4,8 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An Argo CD Application as the wait loop, status and verify see it. */
-public record AppStatus(String name, int wave, String sync, String health, String message, List<ResourceHealth> resources) {
+/**
+ * An Argo CD Application as the wait loop, status and verify see it.
+ *
+ * @param revisions what it is synced to: {@code .status.sync.revision}, or {@code .revisions} for
+ *                  multi-source Applications (a chart version, then the values repository's commit)
+ */
+public record AppStatus(String name, int wave, String sync, String health, String message, List<ResourceHealth> resources,
+                        List<String> revisions) {
+
+    public AppStatus(String name, int wave, String sync, String health, String message, List<ResourceHealth> resources) {
+        this(name, wave, sync, health, message, resources, List.of());
+    }
 
     public boolean ready() {
         return sync.equals("Synced") && health.equals("Healthy");
@@ -39,7 +49,13 @@ public record AppStatus(String name, int wave, String sync, String health, Strin
                 .map(r -> new ResourceHealth(str(r.get("kind"), ""), str(r.get("namespace"), ""), str(r.get("name"), ""),
                         str(r.get("status"), ""), str(map(r.get("health")).get("status"), ""), str(map(r.get("health")).get("message"), "")))
                 .toList();
-        return new AppStatus(str(meta.get("name"), "?"), wave, sync, str(health.get("status"), "Unknown"), message, resources);
+        Map<String, Object> syncStatus = map(status.get("sync"));
+        List<String> revisions = new java.util.ArrayList<>();
+        Optional.ofNullable(syncStatus.get("revision")).map(String::valueOf).ifPresent(revisions::add);
+        if (syncStatus.get("revisions") instanceof List<?> l) {
+            l.forEach(r -> revisions.add(String.valueOf(r)));
+        }
+        return new AppStatus(str(meta.get("name"), "?"), wave, sync, str(health.get("status"), "Unknown"), message, resources, List.copyOf(revisions));
     }
 
     @SuppressWarnings("unchecked")

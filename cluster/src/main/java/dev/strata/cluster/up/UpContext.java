@@ -163,6 +163,35 @@ public final class UpContext {
                 .toList();
     }
 
+    /** The Applications of the tree that read the rendered repository (as their source or values), by name. */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<String> applicationsReadingRepository() {
+        String repo = new dev.strata.render.RenderContext(spec, plan(), seams.catalog()).repoUrl();
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        tree().files().forEach((path, content) -> {
+            if (!(path.startsWith("argocd/") || path.equals("bootstrap/root.yaml")) || !path.endsWith(".yaml")) {
+                return;
+            }
+            for (Map<String, Object> o : Manifests.parse(content)) {
+                if (!"Application".equals(o.get("kind"))) {
+                    continue;
+                }
+                Map<String, Object> s = (Map<String, Object>) o.getOrDefault("spec", Map.of());
+                List<Object> sources = new java.util.ArrayList<>();
+                if (s.get("source") != null) {
+                    sources.add(s.get("source"));
+                }
+                if (s.get("sources") instanceof List<?> l) {
+                    sources.addAll(l);
+                }
+                if (sources.stream().anyMatch(x -> x instanceof Map<?, ?> m && repo.equals(m.get("repoURL")))) {
+                    out.add(String.valueOf(((Map<?, ?>) o.get("metadata")).get("name")));
+                }
+            }
+        });
+        return out;
+    }
+
     public void fact(String key, Object value) {
         facts.put(key, value);
     }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,6 +43,17 @@ public final class ApplicationWaiter {
 
     /** Returns the final statuses, all ready; throws {@link ClusterException} with evidence otherwise. */
     public List<AppStatus> await(Set<String> expected) {
+        return await(expected, Optional.empty(), Set.of());
+    }
+
+    /**
+     * Like {@link #await(Set)}, and the Applications that read this repository ({@code fromRepo})
+     * count only once they are synced to {@code revision} — right after a push, Argo CD still
+     * reports the previous commit as Synced and Healthy for a while.
+     */
+    public List<AppStatus> await(Set<String> expected, Optional<String> revision, Set<String> fromRepo) {
+        java.util.function.Predicate<AppStatus> ready = a -> a.ready()
+                && (revision.isEmpty() || !fromRepo.contains(a.name()) || a.revisions().contains(revision.get()));
         Instant start = ticker.now();
         Backoff backoff = new Backoff(FIRST, MAX);
         Map<String, Duration> elapsed = new HashMap<>();
@@ -52,7 +64,7 @@ public final class ApplicationWaiter {
             Instant now = ticker.now();
             List<AppStatus> apps = kube.applications();
             for (AppStatus a : apps) {
-                if (!a.ready()) {
+                if (!ready.test(a)) {
                     settled.remove(a.name());
                     elapsed.put(a.name(), Duration.between(start, now));
                 } else if (settled.add(a.name())) {
@@ -64,11 +76,11 @@ public final class ApplicationWaiter {
                     degradedSince.remove(a.name());
                 }
             }
-            display.update(apps, elapsed);
+            display.update(apps.stream().map(a -> ready.test(a) || !a.ready() ? a : behind(a, revision.orElse(""))).toList(), elapsed);
             Set<String> present = apps.stream().map(AppStatus::name).collect(Collectors.toSet());
             Set<String> missing = new LinkedHashSet<>(expected);
             missing.removeAll(present);
-            List<AppStatus> notReady = apps.stream().filter(a -> !a.ready()).toList();
+            List<AppStatus> notReady = apps.stream().filter(ready.negate()).map(a -> a.ready() ? behind(a, revision.orElse("")) : a).toList();
             if (missing.isEmpty() && notReady.isEmpty()) {
                 return apps;
             }
@@ -82,7 +94,7 @@ public final class ApplicationWaiter {
                 throw new ClusterException(notReady.size() + missing.size() + " of " + Math.max(expected.size(), apps.size())
                         + " Applications not Synced and Healthy after " + WaitDisplay.fmt(timeout), Evidence.collect(kube, notReady, missing));
             }
-            String snapshot = apps.stream().map(a -> a.name() + a.sync() + a.health()).collect(Collectors.joining(","));
+            String snapshot = apps.stream().map(a -> a.name() + a.sync() + a.health() + a.revisions()).collect(Collectors.joining(","));
             if (!snapshot.equals(lastSnapshot)) {
                 backoff.reset(FIRST);
                 lastSnapshot = snapshot;
@@ -91,5 +103,12 @@ public final class ApplicationWaiter {
             Duration pause = backoff.next();
             ticker.sleep(pause.compareTo(left) > 0 ? left : pause);
         }
+    }
+
+    /** Synced and Healthy, but at an older commit: shown as such, and not ready. */
+    private static AppStatus behind(AppStatus a, String revision) {
+        String at = a.revisions().stream().filter(r -> r.matches("[0-9a-f]{40}")).findFirst().map(r -> r.substring(0, 8)).orElse("an older revision");
+        return new AppStatus(a.name(), a.wave(), "Synced@" + at, a.health(), "waiting for Argo CD to sync " + revision.substring(0, Math.min(8, revision.length())),
+                a.resources(), a.revisions());
     }
 }

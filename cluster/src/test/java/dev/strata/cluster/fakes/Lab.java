@@ -49,9 +49,14 @@ public final class Lab {
         kube.journal = journal;
         helm.journal = journal;
         write();
-        // Argo CD reports every Application of the tree Synced and Healthy.
-        kube.applications = () -> appNames().stream()
-                .map(n -> new AppStatus(n, 0, "Synced", "Healthy", "", List.of())).toList();
+        // Argo CD reports every Application of the tree Synced and Healthy at the last commit, once the root exists.
+        kube.applications = () -> !kube.objects.containsKey("Application/argocd/root") ? List.of() : appNames().stream()
+                .map(n -> new AppStatus(n, 0, "Synced", "Healthy", "", List.of(), List.of(head()))).toList();
+    }
+
+    /** The commit Argo CD is synced to in this fake: whatever up committed last. */
+    public String head() {
+        return dev.strata.cluster.git.GitRepo.enclosingWorkTree(dir).flatMap(p -> new dev.strata.cluster.git.GitRepo(p).head()).orElse("");
     }
 
     private String namesFor = "";

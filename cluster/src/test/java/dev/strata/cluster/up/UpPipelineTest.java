@@ -83,7 +83,6 @@ class UpPipelineTest {
         Lab lab = new Lab(dir, "kind-lab", s -> s);
         Up.run(lab.context());
         lab.runner.answer("kind get clusters", 0, "kind-lab\n", "");
-        lab.kube.objects.put("Application/argocd/root", java.util.Map.of());
         String before = new dev.strata.cluster.git.GitRepo(dir).head().orElseThrow();
         lab.clearRecords();
 
@@ -93,7 +92,8 @@ class UpPipelineTest {
         assertThat(new dev.strata.cluster.git.GitRepo(dir).head().orElseThrow()).isNotEqualTo(before);
         assertThat(dir.resolve("argocd/platform/application-alloy.yaml")).doesNotExist();
         assertThat(lab.publisher.pushes).hasSize(1);
-        assertThat(lab.kube.writes).containsExactly("annotate Application argocd/root argocd.argoproj.io/refresh=normal");
+        assertThat(lab.kube.writes).contains("annotate Application argocd/root argocd.argoproj.io/refresh=normal",
+                "annotate Application argocd/cilium argocd.argoproj.io/refresh=normal").allMatch(w -> w.startsWith("annotate Application argocd/"));
         assertThat(lab.runner.writes()).isEmpty();
         assertThat(lab.helm.calls).isEmpty();
     }

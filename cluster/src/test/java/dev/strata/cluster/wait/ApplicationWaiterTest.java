@@ -124,4 +124,31 @@ class ApplicationWaiterTest {
         d.update(List.of(app("root", 0, "Synced", "Healthy"), app("x", 1, "Synced", "Healthy")), Map.of());
         assertThat(live.toString()).contains(" ✓ wave 0").contains(" ✗ wave 1").contains("\033[2A");
     }
+
+    @Test
+    void applicationsReadingTheRepositoryCountOnlyOnceSyncedToThePushedCommit() {
+        String old = "1111111111111111111111111111111111111111";
+        String pushed = "2222222222222222222222222222222222222222";
+        script(List.of(
+                List.of(new AppStatus("cilium", 1, "Synced", "Healthy", "", List.of(), List.of("1.20.0", old)),
+                        new AppStatus("gateway-api-crds", 0, "Synced", "Healthy", "", List.of(), List.of("aaaa111111111111111111111111111111111111"))),
+                List.of(new AppStatus("cilium", 1, "Synced", "Healthy", "", List.of(), List.of("1.20.0", pushed)),
+                        new AppStatus("gateway-api-crds", 0, "Synced", "Healthy", "", List.of(), List.of("aaaa111111111111111111111111111111111111")))));
+
+        waiter(Duration.ofMinutes(10)).await(Set.of("cilium", "gateway-api-crds"), java.util.Optional.of(pushed), Set.of("cilium"));
+
+        assertThat(ticker.sleeps).hasSize(1);
+        assertThat(out.toString()).contains("cilium                       Synced@11111111 Healthy").contains("waiting for Argo CD to sync 22222222");
+    }
+
+    @Test
+    void readsSyncRevisionsOfSingleAndMultiSourceApplications() {
+        var multi = AppStatus.parse(Map.of("metadata", Map.of("name", "loki"),
+                "status", Map.of("sync", Map.of("status", "Synced", "revisions", List.of("6.49.0", "abc")), "health", Map.of("status", "Healthy"))));
+        var single = AppStatus.parse(Map.of("metadata", Map.of("name", "root"),
+                "status", Map.of("sync", Map.of("status", "Synced", "revision", "def"), "health", Map.of("status", "Healthy"))));
+        assertThat(multi.revisions()).containsExactly("6.49.0", "abc");
+        assertThat(single.revisions()).containsExactly("def");
+        assertThat(AppStatus.parse(Map.of("metadata", Map.of("name", "new"))).sync()).isEqualTo("Unknown");
+    }
 }

@@ -15,8 +15,9 @@ import java.util.Optional;
  * Gives Argo CD its source. With no git URL in the spec (the default), the in-cluster Gitea
  * ({@link GitServerStep}) receives the tree through a port-forward, pushed with JGit as user
  * {@code strata} (push-to-create makes the repository {@code strata/<cluster>}). With a remote URL, the commit is pushed there (credentials
- * from STRATA_GIT_USERNAME / STRATA_GIT_PASSWORD for HTTPS). When the remote moved, the root
- * Application is asked to refresh so the change syncs now rather than at the next poll.
+ * from STRATA_GIT_USERNAME / STRATA_GIT_PASSWORD for HTTPS). When the remote moved, every existing
+ * Application that reads the repository is asked to refresh, so the change syncs now rather than
+ * at Argo CD's next poll.
  */
 public final class GitSourceStep implements Step {
 
@@ -57,11 +58,15 @@ public final class GitSourceStep implements Step {
                     .map(u -> new GitRepo.Credentials(u, Optional.ofNullable(System.getenv("STRATA_GIT_PASSWORD")).orElse("")));
             moved = ctx.seams().publisher().push(RenderStep.repositoryRoot(ctx), ctx.spec().git().url(), branch, creds);
         }
-        ResourceRef root = new ResourceRef("argoproj.io/v1alpha1", "Application", "argocd", "root");
-        if (moved && ctx.kube().get(root).isPresent()) {
-            ctx.kube().annotate(root, "argocd.argoproj.io/refresh", "normal");
-            return "pushed; Argo CD asked to refresh";
+        if (!moved) {
+            return "already up to date";
         }
-        return moved ? "pushed" : "already up to date";
+        // Argo CD polls git every few minutes; a refresh annotation makes it look now.
+        var reading = ctx.applicationsReadingRepository();
+        var existing = ctx.kube().applications().stream().map(a -> a.name()).filter(reading::contains).toList();
+        for (String name : existing) {
+            ctx.kube().annotate(new ResourceRef("argoproj.io/v1alpha1", "Application", "argocd", name), "argocd.argoproj.io/refresh", "normal");
+        }
+        return existing.isEmpty() ? "pushed" : "pushed; " + existing.size() + " Applications asked to refresh";
     }
 }

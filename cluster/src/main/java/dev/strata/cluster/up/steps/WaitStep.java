@@ -8,7 +8,10 @@ import dev.strata.cluster.wait.WaitDisplay;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 
-/** Waits, with the live table, until every Application of the tree is Synced and Healthy. */
+/**
+ * Waits, with the live table, until every Application of the tree is Synced and Healthy — and
+ * those that read the repository are synced to the commit {@code up} pushed, not an older one.
+ */
 public final class WaitStep implements Step {
 
     /** How long an Application may stay Degraded before the wait gives up on it. */
@@ -37,8 +40,9 @@ public final class WaitStep implements Step {
     @Override
     public String execute(UpContext ctx) {
         var expected = new LinkedHashSet<>(ctx.applicationNames());
+        var revision = new dev.strata.cluster.git.GitRepo(RenderStep.repositoryRoot(ctx)).head();
         var apps = new ApplicationWaiter(ctx.kube(), ctx.seams().ticker(), WaitDisplay.of(ctx.progress().out(), ctx.progress().terminal()),
-                ctx.options().timeout(), DEGRADED_GRACE).await(expected);
-        return apps.size() + " Applications";
+                ctx.options().timeout(), DEGRADED_GRACE).await(expected, revision, ctx.applicationsReadingRepository());
+        return apps.size() + " Applications" + revision.map(r -> " at " + r.substring(0, 8)).orElse("");
     }
 }
