@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A meshed pod in the app's namespace, running as service account {@code default} — an identity
- * the AuthorizationPolicy does not allow — calls the app over mTLS. Istio must answer 403.
+ * the AuthorizationPolicy does not allow — calls the app over mTLS. Istio must answer 403 (in
+ * ambient mode without a waypoint, ztunnel denies at L4 and resets the connection instead).
  */
 public final class AuthorizationDenied implements Check {
 
@@ -34,10 +35,14 @@ public final class AuthorizationDenied implements Check {
         var t = ctx.target().orElseThrow();
         CurlOutcome o = ctx.curl("authz", t.namespace(), CurlOutcome.script("--max-time 8 " + t.serviceUrl("/status")),
                 Map.of("app.kubernetes.io/managed-by", "strata"), Map.of("sidecar.istio.io/inject", "true"));
-        return interpret(o, t.serviceUrl("/status"));
+        return interpret(o, t.serviceUrl("/status"), ctx.render().meshMode() == dev.strata.render.MeshMode.ISTIO_AMBIENT);
     }
 
-    CheckResult interpret(CurlOutcome o, String url) {
+    /** @param ambient in ambient mode without a waypoint, ztunnel enforces the policy at L4: the connection is reset instead of a 403 */
+    CheckResult interpret(CurlOutcome o, String url, boolean ambient) {
+        if (ambient && (o.exit() == CurlOutcome.RESET || o.exit() == CurlOutcome.EMPTY_REPLY)) {
+            return CheckResult.pass(this, "GET " + url + " as service account default: " + o.describe() + " (ztunnel's L4 deny; no waypoint answers 403)");
+        }
         if (o.exit() == 0 && o.httpCode().orElse(0) == 403) {
             return CheckResult.pass(this, "GET " + url + " as service account default: HTTP 403" + (o.body().isEmpty() ? "" : " (" + o.body().lines().findFirst().orElse("") + ")"));
         }
