@@ -200,10 +200,13 @@ class VerifyChecksTest {
     void platformPodsMustRunOnPlatformNodesDaemonSetsExcepted() {
         kube.nodes = List.of(new NodeStatus("kind-lab-control-plane", true, Map.of(), "172.18.0.2"),
                 new NodeStatus("kind-lab-worker", true, Map.of("strata.dev/tier", "platform"), "172.18.0.3"));
-        kube.pods.put("argocd", List.of(new PodStatus("argocd", "argocd-server-1", "kind-lab-worker", "Running", true, 0, "", "ReplicaSet")));
-        kube.pods.put("kube-system", List.of(new PodStatus("kube-system", "cilium-abc", "kind-lab-control-plane", "Running", true, 0, "", "DaemonSet")));
+        kube.pods.put("argocd", List.of(new PodStatus("argocd", "argocd-server-5c8d-x1", "kind-lab-worker", "Running", true, 0, "", "ReplicaSet")));
+        kube.pods.put("kube-system", List.of(new PodStatus("kube-system", "cilium-abc", "kind-lab-control-plane", "Running", true, 0, "", "DaemonSet"),
+                new PodStatus("kube-system", "coredns-7db6d8ff4d-2x", "kind-lab-control-plane", "Running", true, 0, "", "ReplicaSet"),
+                new PodStatus("kube-system", "kube-apiserver-kind-lab-control-plane", "kind-lab-control-plane", "Running", true, 0, "", "Node")));
         CheckResult pass = run("platform-pods-on-platform-nodes", lab);
         assertThat(pass.outcome()).as(pass.evidence()).isEqualTo(Outcome.PASS);
+        assertThat(pass.evidence()).startsWith("1 platform pods");
 
         kube.pods.put("monitoring", List.of(new PodStatus("monitoring", "loki-0", "kind-lab-control-plane", "Running", true, 0, "", "StatefulSet")));
         CheckResult fail = run("platform-pods-on-platform-nodes", lab);

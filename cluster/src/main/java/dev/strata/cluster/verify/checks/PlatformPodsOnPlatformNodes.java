@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Every pod in a platform namespace runs on a node of the platform tier. DaemonSet pods run on
- * every node by design and are not counted; pods not scheduled yet are not placed anywhere.
+ * Every pod of a workload the catalog places on the platform tier runs on a node of that tier.
+ * DaemonSet and static pods run on every node by design and are not counted; pods not scheduled
+ * yet are not placed anywhere.
  */
 public final class PlatformPodsOnPlatformNodes implements Check {
 
@@ -35,11 +36,22 @@ public final class PlatformPodsOnPlatformNodes implements Check {
 
     @Override
     public CheckResult run(VerifyContext ctx) {
-        List<String> namespaces = new ArrayList<>(ctx.render().platformNamespaces().keySet());
-        List<PodStatus> pods = new ArrayList<>();
-        for (String ns : namespaces) {
-            pods.addAll(ctx.kube().pods(ns));
+        // The workloads the catalog places on the platform tier, by namespace: only their pods are
+        // checked (kube-system also holds Kubernetes' own pods, which are not Strata's to place).
+        Map<String, List<String>> workloads = new java.util.TreeMap<>();
+        for (var rc : ctx.render().components()) {
+            for (var r : rc.releases()) {
+                for (var w : r.workloads()) {
+                    if (w.placement() == dev.strata.catalog.Placement.PLATFORM && !w.perNode()) {
+                        workloads.computeIfAbsent(rc.entry().namespaceOf(r), k -> new ArrayList<>()).add(w.name());
+                    }
+                }
+            }
         }
+        List<PodStatus> pods = new ArrayList<>();
+        workloads.forEach((ns, names) -> ctx.kube().pods(ns).stream()
+                .filter(p -> names.stream().anyMatch(n -> p.name().startsWith(n + "-")))
+                .forEach(pods::add));
         return interpret(pods, ctx.kube().nodes(), ctx.spec().cluster().tierLabel());
     }
 
@@ -48,7 +60,7 @@ public final class PlatformPodsOnPlatformNodes implements Check {
         List<String> wrong = new ArrayList<>();
         int checked = 0;
         for (PodStatus p : pods) {
-            if (p.ownerKind().equals("DaemonSet") || p.node().isEmpty() || p.phase().equals("Succeeded")) {
+            if (p.ownerKind().equals("DaemonSet") || p.ownerKind().equals("Node") || p.node().isEmpty() || p.phase().equals("Succeeded")) {
                 continue;
             }
             checked++;
