@@ -39,6 +39,13 @@ public final class Evidence {
                 }
             }
         }
+        out.addAll(pods(kube, namespaces));
+        return out;
+    }
+
+    /** The failing pods of these namespaces, each with its last events and log lines. */
+    public static List<String> pods(Kube kube, java.util.Collection<String> namespaces) {
+        List<String> out = new ArrayList<>();
         int pods = 0;
         for (String ns : namespaces) {
             for (PodStatus p : kube.pods(ns)) {

@@ -224,4 +224,18 @@ class UpPipelineTest {
         assertThat(new dev.strata.cluster.git.GitRepo(outer).head()).isPresent();
         assertThat(l.publisher.pushes).hasSize(1);
     }
+
+    @Test
+    void aFailedChartInstallComesWithTheFailingPodsOfItsNamespace() {
+        Lab lab = new Lab(dir, "kind-lab", s -> s);
+        lab.helm.failOnce.add("argocd");
+        lab.kube.pods.put("argocd", List.of(new dev.strata.cluster.kube.PodStatus("argocd", "argocd-server-5c8d-x1", "", "Pending", false, 0, "", "ReplicaSet")));
+        lab.kube.events.put("argocd/argocd-server-5c8d-x1", List.of("FailedScheduling: 0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector."));
+
+        assertThatThrownBy(() -> Up.run(lab.context())).isInstanceOf(ClusterException.class)
+                .hasMessageContaining("installing argocd")
+                .satisfies(e -> assertThat(((ClusterException) e).evidence()).containsExactly(
+                        "pod argocd/argocd-server-5c8d-x1: Pending, not scheduled",
+                        "    event FailedScheduling: 0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector."));
+    }
 }

@@ -31,7 +31,7 @@ public final class ArgoCdStep implements Step {
     @Override
     public String execute(UpContext ctx) {
         List<HelmRelease> rs = releases(ctx);
-        rs.forEach(ctx.helm()::upgradeInstall);
+        rs.forEach(r -> HelmSteps.install(ctx, r));
         return rs.getFirst().chart() + " " + rs.getFirst().version();
     }
 

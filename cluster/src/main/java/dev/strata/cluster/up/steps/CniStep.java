@@ -45,7 +45,7 @@ public final class CniStep implements Step {
     @Override
     public String execute(UpContext ctx) {
         for (HelmRelease r : releases(ctx)) {
-            ctx.helm().upgradeInstall(r);
+            HelmSteps.install(ctx, r);
         }
         return releases(ctx).stream().map(r -> r.chart() + " " + r.version()).reduce((a, b) -> a + ", " + b).orElse("");
     }

@@ -49,7 +49,7 @@ public final class GitServerStep implements Step {
         ctx.kube().ensureNamespace(GITEA_NAMESPACE, Map.of());
         ctx.kube().ensureSecret(GITEA_NAMESPACE, GITEA_SECRET, Map.of("username", GITEA_USER, "password", randomPassword()));
         HelmRelease r = gitea(ctx);
-        ctx.helm().upgradeInstall(r);
+        HelmSteps.install(ctx, r);
         return r.chart() + " " + r.version();
     }
 

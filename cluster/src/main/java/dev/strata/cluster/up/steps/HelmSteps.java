@@ -12,6 +12,21 @@ final class HelmSteps {
     private HelmSteps() {
     }
 
+    /** Installs; a failure (typically Helm's wait timing out) comes with the failing pods of the release's namespace. */
+    static void install(dev.strata.cluster.up.UpContext ctx, HelmRelease r) {
+        try {
+            ctx.helm().upgradeInstall(r);
+        } catch (dev.strata.cluster.ClusterException e) {
+            List<String> evidence = new java.util.ArrayList<>(e.evidence());
+            try {
+                evidence.addAll(dev.strata.cluster.wait.Evidence.pods(ctx.kube(), List.of(r.namespace())));
+            } catch (RuntimeException ignored) {
+                // no evidence is better than hiding the install error behind a second one
+            }
+            throw new dev.strata.cluster.ClusterException(e.getMessage(), evidence);
+        }
+    }
+
     static String fingerprint(List<HelmRelease> releases) {
         List<String> parts = new ArrayList<>();
         for (HelmRelease r : releases) {
