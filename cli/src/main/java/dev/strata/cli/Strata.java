@@ -39,6 +39,12 @@ import java.util.Properties;
             PlanCommand.class,
             RenderCommand.class,
             CheckCommand.class,
+            DoctorCommand.class,
+            UpCommand.class,
+            StatusCommand.class,
+            VerifyCommand.class,
+            DiffCommand.class,
+            DownCommand.class,
             CompletionCommand.class,
             WarmupCommand.class,
             CommandLine.HelpCommand.class})

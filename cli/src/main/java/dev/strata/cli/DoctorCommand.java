@@ -1,0 +1,43 @@
+package dev.strata.cli;
+
+import dev.strata.cluster.doctor.Doctor;
+import dev.strata.cluster.doctor.DoctorReport;
+import dev.strata.cluster.up.UpContext;
+import dev.strata.cluster.up.steps.DoctorStep;
+import dev.strata.plan.Planner;
+import dev.strata.plan.capacity.Scenario;
+import dev.strata.spec.PlatformSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Check what strata up needs before touching anything: the Docker engine, kind or talosctl and its",
+            "version, free memory against the plan, ports 80/443, inotify limits, an existing cluster of the same name.",
+            "Each finding has an id, a reason and the fix. Exit 1 when up would fail."})
+final class DoctorCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SpecFile file;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Override
+    public Integer call() {
+        PlatformSpec platform = file.load();
+        var seams = cluster.seams();
+        var plan = new Planner(seams.catalog()).plan(platform, Scenario.REPLICAS);
+        var provisioner = UpContext.provisioner(platform, seams);
+        DoctorReport report = new Doctor(seams.runner(), seams.host(), () -> seams.kubes().apply(provisioner.kubeContext()))
+                .examine(platform.cluster().provider(), platform.cluster().name(), UpContext.clusterTool(platform, seams),
+                        DoctorStep.memoryNeeded(platform, plan.capacity()));
+        report.print(spec.commandLine().getOut());
+        return report.blocking() ? Strata.WRONG : Strata.OK;
+    }
+}

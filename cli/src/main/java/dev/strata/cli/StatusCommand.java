@@ -1,0 +1,39 @@
+package dev.strata.cli;
+
+import dev.strata.cluster.ClusterException;
+import dev.strata.cluster.ops.Status;
+import dev.strata.spec.PlatformSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Every Argo CD Application's sync and health, the nodes with their tier, and the gateway's address.",
+            "Exit 1 when an Application is not Synced and Healthy or a node is not Ready."})
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SpecFile file;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Override
+    public Integer call() {
+        PlatformSpec platform = file.load();
+        var seams = cluster.seams();
+        try {
+            var kube = ClusterOptions.connect(platform, seams);
+            Status s = Status.read(kube, platform.cluster().tierLabel());
+            s.print(spec.commandLine().getOut());
+            return s.healthy() ? Strata.OK : Strata.WRONG;
+        } catch (ClusterException e) {
+            return ClusterOptions.report(spec.commandLine().getErr(), "status", e);
+        }
+    }
+}

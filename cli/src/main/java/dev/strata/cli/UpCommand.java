@@ -1,0 +1,113 @@
+package dev.strata.cli;
+
+import dev.strata.cluster.ClusterException;
+import dev.strata.cluster.Lifecycle;
+import dev.strata.cluster.process.SystemProcessRunner;
+import dev.strata.cluster.tools.ToolInstaller;
+import dev.strata.cluster.up.ConsoleProgress;
+import dev.strata.cluster.up.Up;
+import dev.strata.cluster.up.UpContext;
+import dev.strata.cluster.up.UpOptions;
+import dev.strata.cluster.up.UpState;
+import dev.strata.spec.PlatformSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Take the spec to a running, synced platform, one visible step at a time: doctor, render and commit,",
+            "cluster, image, CNI, Argo CD, git server, push, root Application, then wait until every Application is",
+            "Synced and Healthy. Re-running changes only what changed; an interrupted run resumes where it stopped",
+            "(state in .strata/up-state.json next to the spec)."},
+        footer = {"", "Examples:", "  strata up                              # ./platform.yaml",
+            "  strata up --install-tools              # fetch the pinned kind/talosctl (checksum-verified) if missing",
+            "  strata up --timeout 30m --image-archive sample-api/target/sample-api-image.tar"})
+final class UpCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SpecFile file;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask before using an existing cluster.")
+    boolean yes;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20m",
+            description = "How long to wait for every Application to be Synced and Healthy (default: ${DEFAULT-VALUE}; e.g. 90s, 30m).")
+    String timeout;
+
+    @Option(names = "--install-tools", description = "Fetch a missing kind or talosctl, at the pinned version, into ~/.cache/strata/bin and verify its checksum.")
+    boolean installTools;
+
+    @Option(names = "--image-archive", paramLabel = "TAR",
+            description = "The sample API image to load into kind (default: sample-api/target/sample-api-image.tar, from ./mvnw -pl sample-api jib:buildTar).")
+    Path imageArchive;
+
+    @Override
+    public Integer call() {
+        PlatformSpec platform = file.load();
+        var seams = cluster.seams();
+        var out = spec.commandLine().getOut();
+        Path dir = file.path().toAbsolutePath().getParent();
+        try {
+            if (installTools) {
+                installTool(platform, seams, out);
+            }
+            UpContext ctx = new UpContext(platform, dir, seams, new UpOptions(yes, parse(timeout), Optional.ofNullable(imageArchive)),
+                    UpState.load(dir), new ConsoleProgress(out, System.console() != null));
+            UpState.load(dir).failedStep().ifPresent(s -> out.println("Resuming: the last run stopped at step " + s + "."));
+            out.println("Bringing up " + platform.name() + " (" + platform.cluster().provider().id() + " cluster " + platform.cluster().name() + ")");
+            var outcomes = Up.run(ctx);
+            String specArg = file.path().toString().equals("platform.yaml") ? "" : " -f " + file.path();
+            Up.summary(ctx, outcomes, specArg, out);
+            return Strata.OK;
+        } catch (ClusterException e) {
+            int code = ClusterOptions.report(spec.commandLine().getErr(), "up", e);
+            spec.commandLine().getErr().println("Fix that and run strata up again: finished steps are not repeated.");
+            return code;
+        }
+    }
+
+    private static void installTool(PlatformSpec platform, dev.strata.cluster.Seams seams, java.io.PrintWriter out) {
+        var tool = UpContext.clusterTool(platform, seams);
+        if (tool.isEmpty()) {
+            return;
+        }
+        boolean present = seams.runner() instanceof SystemProcessRunner r && r.locate(tool.get().name()).isPresent();
+        if (present) {
+            out.println(tool.get().name() + " is installed; --install-tools has nothing to do.");
+            return;
+        }
+        out.println("Fetching " + tool.get().name() + " " + tool.get().version() + " into " + Lifecycle.toolDir() + " ...");
+        Path p = ToolInstaller.standard(Lifecycle.toolDir()).install(tool.get());
+        out.println("Installed " + p + " (SHA-256 verified against the release's published checksum).");
+    }
+
+    static Duration parse(String text) {
+        String t = text.strip().toLowerCase();
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw new UserException("--timeout " + text + ": not a duration; write e.g. 90s, 20m or 1h");
+        }
+    }
+}

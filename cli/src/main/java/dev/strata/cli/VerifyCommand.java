@@ -1,0 +1,65 @@
+package dev.strata.cli;
+
+import dev.strata.cluster.ClusterException;
+import dev.strata.cluster.verify.CheckResult;
+import dev.strata.cluster.verify.Verifier;
+import dev.strata.cluster.verify.VerifyContext;
+import dev.strata.cluster.verify.VerifyReport;
+import dev.strata.plan.Planner;
+import dev.strata.plan.capacity.Scenario;
+import dev.strata.spec.PlatformSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Prove the running platform by trying: Applications healthy, plaintext refused by STRICT mTLS,",
+            "NetworkPolicy-denied traffic dropped, AuthorizationPolicy 403, Kyverno rejecting a bad Pod, the gateway's",
+            "HTTPS with the cert-manager certificate, Prometheus target up, Loki logs, a Tempo trace of a request",
+            "verify made, platform pods on platform nodes. Checks that do not apply are SKIPPED with the reason.",
+            "Probe pods (curl pinned by digest) are deleted afterwards. Exit 1 when a check fails."})
+final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SpecFile file;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or junit (JUnit XML on stdout).")
+    String output;
+
+    @Override
+    public Integer call() {
+        if (!output.equals("text") && !output.equals("junit")) {
+            throw new UserException("-o " + output + ": not a format; known: text, junit");
+        }
+        PlatformSpec platform = file.load();
+        var seams = cluster.seams();
+        try {
+            var kube = ClusterOptions.connect(platform, seams);
+            var plan = new Planner(seams.catalog()).plan(platform, Scenario.REPLICAS);
+            SecureRandom random = new SecureRandom();
+            VerifyContext ctx = new VerifyContext(platform, plan, seams.catalog(), kube, seams.ticker(), () -> {
+                byte[] b = new byte[16];
+                random.nextBytes(b);
+                return HexFormat.of().formatHex(b);
+            });
+            List<CheckResult> results = Verifier.standard().run(ctx);
+            spec.commandLine().getOut().print(output.equals("junit") ? VerifyReport.junit(results) : VerifyReport.text(results));
+            spec.commandLine().getOut().flush();
+            return Verifier.passed(results) ? Strata.OK : Strata.WRONG;
+        } catch (ClusterException e) {
+            return ClusterOptions.report(spec.commandLine().getErr(), "verify", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.strata.cluster.up;
+
+import java.util.Optional;
+
+/** One step of {@code up}: small, idempotent, and told everything through the context. */
+public interface Step {
+
+    /** Key in the state file: {@code cluster}, {@code argocd}. */
+    String id();
+
+    /** What the user reads: {@code Installing Argo CD}. */
+    String title(UpContext ctx);
+
+    /** Why this step does not apply to this spec, if it does not (no CNI to install, no image to load). */
+    default Optional<String> notApplicable(UpContext ctx) {
+        return Optional.empty();
+    }
+
+    /** The inputs this step consumes, hashed: when unchanged since it last finished, it is not run again. */
+    String fingerprint(UpContext ctx);
+
+    /** Steps that only read (doctor, the wait) run every time. */
+    default boolean alwaysRuns() {
+        return false;
+    }
+
+    /** Does the work; returns a short detail for the ✓ line (may be empty). */
+    String execute(UpContext ctx);
+}

@@ -1,0 +1,121 @@
+package dev.strata.cluster.doctor;
+
+import dev.strata.catalog.Catalog;
+import dev.strata.catalog.Quantity;
+import dev.strata.catalog.Tool;
+import dev.strata.cluster.fakes.FakeHost;
+import dev.strata.cluster.fakes.FakeKube;
+import dev.strata.cluster.fakes.FakeRunner;
+import dev.strata.spec.Provider;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DoctorTest {
+
+    private static final Tool KIND = Catalog.bundled().get("kind").tools().getFirst();
+    private static final Quantity NEED = Quantity.parse("6Gi");
+    private final FakeHost host = new FakeHost();
+    private final FakeKube kube = new FakeKube();
+
+    private DoctorReport examine(FakeRunner runner) {
+        return new Doctor(runner, host, () -> kube).examine(Provider.KIND, "lab", Optional.of(KIND), NEED);
+    }
+
+    private static Finding find(DoctorReport r, String id) {
+        return r.findings().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no finding " + id + " in " + r));
+    }
+
+    @Test
+    void aReadyMachinePassesWithEveryCheckListed() {
+        DoctorReport r = examine(FakeRunner.healthyKind(false, "lab"));
+        assertThat(r.blocking()).isFalse();
+        assertThat(r.findings()).extracting(Finding::id).containsExactly("docker", "kind", "memory", "port-80", "port-443");
+        StringWriter out = new StringWriter();
+        r.print(new PrintWriter(out, true));
+        assertThat(out.toString()).contains("ok   docker: Docker engine 28.1.1 answers").endsWith("Ready for strata up (0 warnings).\n");
+    }
+
+    @Test
+    void noDockerBinaryIsAnErrorWithTheFix() {
+        FakeRunner runner = FakeRunner.healthyKind(false, "lab");
+        runner.answer("docker version", 127, "", "docker: not found (looked in PATH and /home/u/.cache/strata/bin)");
+        DoctorReport r = examine(runner);
+        assertThat(r.blocking()).isTrue();
+        assertThat(find(r, "docker-missing").reason()).isEqualTo("docker: not found (looked in PATH and /home/u/.cache/strata/bin)");
+        assertThat(find(r, "docker-missing").fix()).contains("install Docker");
+    }
+
+    @Test
+    void aStoppedDockerEngineIsAnError() {
+        FakeRunner runner = FakeRunner.healthyKind(false, "lab");
+        runner.answer("docker version", 1, "", "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n");
+        Finding f = find(examine(runner), "docker-unreachable");
+        assertThat(f.level()).isEqualTo(Finding.Level.ERROR);
+        assertThat(f.reason()).endsWith("Is the docker daemon running?");
+        assertThat(f.fix()).contains("systemctl start docker");
+    }
+
+    @Test
+    void aMissingKindPointsAtInstallTools() {
+        FakeRunner runner = FakeRunner.healthyKind(false, "lab");
+        runner.answer("kind version", 127, "", "kind: not found (looked in PATH)");
+        runner.answer("kind get clusters", 127, "", "kind: not found (looked in PATH)");
+        Finding f = find(examine(runner), "kind-missing");
+        assertThat(f.level()).isEqualTo(Finding.Level.ERROR);
+        assertThat(f.fix()).contains("strata up --install-tools").contains("v0.33.0");
+    }
+
+    @Test
+    void anotherKindVersionIsAWarning() {
+        FakeRunner runner = FakeRunner.healthyKind(false, "lab");
+        runner.answer("kind version", 0, "kind v0.29.0 go1.24.2 linux/amd64\n", "");
+        DoctorReport r = examine(runner);
+        assertThat(r.blocking()).isFalse();
+        assertThat(find(r, "kind-version").reason()).isEqualTo("kind v0.29.0 is installed; Strata pins v0.33.0");
+    }
+
+    @Test
+    void tooLittleMemoryForThePlanIsAnError() {
+        host.memory = Optional.of((9L << 30) / 2);
+        Finding f = find(examine(FakeRunner.healthyKind(false, "lab")), "memory-short");
+        assertThat(f.reason()).isEqualTo("4.5Gi available, the plan requests 6Gi");
+    }
+
+    @Test
+    void busyGatewayPortsAreErrorsUnlessTheClusterAlreadyHoldsThem() {
+        host.busyPorts.add(443);
+        DoctorReport fresh = examine(FakeRunner.healthyKind(false, "lab"));
+        assertThat(find(fresh, "port-443-busy").level()).isEqualTo(Finding.Level.ERROR);
+        assertThat(find(fresh, "port-80").level()).isEqualTo(Finding.Level.OK);
+
+        DoctorReport existing = examine(FakeRunner.healthyKind(true, "lab"));
+        assertThat(existing.blocking()).isFalse();
+        assertThat(existing.clusterExists()).isTrue();
+        assertThat(find(existing, Doctor.CLUSTER_EXISTS).reason()).contains("kind cluster named lab exists; up reuses it");
+    }
+
+    @Test
+    void lowInotifyLimitsAreWarningsWithTheSysctlToRun() {
+        host.sysctls.put("fs.inotify.max_user_watches", 8192L);
+        host.sysctls.put("fs.inotify.max_user_instances", 128L);
+        DoctorReport r = examine(FakeRunner.healthyKind(false, "lab"));
+        assertThat(r.blocking()).isFalse();
+        assertThat(find(r, "inotify-watches-low").fix()).isEqualTo("sudo sysctl fs.inotify.max_user_watches=524288 (and add it to /etc/sysctl.d to keep it)");
+        assertThat(find(r, "inotify-instances-low").reason()).startsWith("fs.inotify.max_user_instances is 128;");
+    }
+
+    @Test
+    void anExistingClusterNeedsOnlyAReachableContext() {
+        kube.reachable = false;
+        DoctorReport r = new Doctor(new FakeRunner(), host, () -> kube).examine(Provider.EXISTING, "lab", Optional.empty(), NEED);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo("context-unreachable");
+            assertThat(f.fix()).contains("kubectl config use-context");
+        });
+    }
+}
