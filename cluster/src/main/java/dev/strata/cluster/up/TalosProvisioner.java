@@ -1,19 +1,19 @@
 package dev.strata.cluster.up;
 
+import dev.strata.render.cluster.TalosCreate;
+
 import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.process.ProcessResult;
 import dev.strata.cluster.process.ProcessRunner;
-import dev.strata.spec.NodeRole;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Local Talos: {@code talosctl cluster create docker} with the rendered machine-config patches
- * ({@code clusters/<name>/talos/*.yaml}: files named controlplane* apply to control planes,
- * worker* to workers, any other to all nodes). The context is {@code admin@<name>}.
+ * ({@code clusters/<name>/talos/controlplane.yaml} and one {@code <group>.yaml} per worker group),
+ * built by {@link TalosCreate} exactly as the render documents it. The context is {@code admin@<name>}.
  */
 public final class TalosProvisioner implements Provisioner {
 
@@ -38,28 +38,47 @@ public final class TalosProvisioner implements Provisioner {
 
     @Override
     public String create(UpContext ctx) {
-        var cluster = ctx.spec().cluster();
-        int controlPlanes = cluster.nodes().stream().filter(g -> g.role() == NodeRole.CONTROL_PLANE).mapToInt(g -> g.count()).sum();
-        int workers = cluster.nodeCount() - controlPlanes;
-        List<String> cmd = new ArrayList<>(List.of("talosctl", "cluster", "create", "docker", "--name", name,
-                "--controlplanes", String.valueOf(controlPlanes), "--workers", String.valueOf(workers),
-                "--kubernetes-version", cluster.kubernetesVersion().replaceFirst("^v", "")));
-        ctx.talosImage().ifPresent(img -> cmd.addAll(List.of("--image", img)));
         String prefix = "clusters/" + name + "/talos/";
-        List<String> patches = ctx.tree().files().keySet().stream().filter(p -> p.startsWith(prefix) && p.endsWith(".yaml")).toList();
-        if (patches.isEmpty()) {
+        if (ctx.tree().files().keySet().stream().noneMatch(p -> p.startsWith(prefix) && p.endsWith(".yaml"))) {
             throw new ClusterException("the render has no " + prefix + "*.yaml machine-config patches; Talos needs them (is spec.cluster.provider talos?)");
         }
-        for (String p : patches) {
-            String file = p.substring(prefix.length());
-            String flag = file.startsWith("controlplane") ? "--config-patch-control-plane" : file.startsWith("worker") ? "--config-patch-worker" : "--config-patch";
-            cmd.addAll(List.of(flag, "@" + ctx.specDir().resolve(p)));
-        }
-        ProcessResult r = runner.runVisible(cmd, Duration.ofMinutes(20));
+        String image = ctx.talosImage().orElseThrow(() -> new ClusterException("the catalog entry talos names no node image"));
+        // the same command the render writes into controlplane.yaml, with the patches' absolute paths
+        TalosCreate create = TalosCreate.of(ctx.spec().cluster(), image, ctx.specDir().resolve(prefix).toString() + "/");
+        ProcessResult r = runner.runVisible(create.command(), Duration.ofMinutes(20));
         if (!r.ok()) {
             throw new ClusterException("talosctl cluster create docker --name " + name + " failed: " + r.lastError());
         }
-        return controlPlanes + " control plane" + (controlPlanes == 1 ? "" : "s") + ", " + workers + " worker" + (workers == 1 ? "" : "s");
+        for (TalosCreate.FollowUp f : create.followUps()) {
+            applyGroupPatch(f);
+        }
+        return create.controlPlanes() + " control plane" + (create.controlPlanes() == 1 ? "" : "s") + ", "
+                + create.workers() + " worker" + (create.workers() == 1 ? "" : "s");
+    }
+
+    /**
+     * Several worker groups: the Docker provisioner gave every worker the same config, so each gets
+     * its group's patch now — its taints first (its kubelet may not add them to a registered node).
+     */
+    private void applyGroupPatch(TalosCreate.FollowUp f) {
+        String context = "admin@" + name;
+        for (var t : f.taints()) {
+            ProcessResult taint = runner.run(List.of("kubectl", "--context", context, "taint", "nodes", f.node(), t.toString(), "--overwrite"),
+                    Duration.ofMinutes(2));
+            if (!taint.ok()) {
+                throw new ClusterException("tainting " + f.node() + " (" + t + ") failed: " + taint.lastError());
+            }
+        }
+        ProcessResult ip = runner.run(List.of("kubectl", "--context", context, "get", "node", f.node(), "-o",
+                "jsonpath={.status.addresses[?(@.type==\"InternalIP\")].address}"), Duration.ofMinutes(2));
+        if (!ip.ok() || ip.stdout().isBlank()) {
+            throw new ClusterException("finding the address of " + f.node() + " failed: " + ip.lastError());
+        }
+        ProcessResult patch = runner.runVisible(List.of("talosctl", "--context", name, "--nodes", ip.stdout().strip(), "patch", "machineconfig",
+                "--patch", "@" + f.patchFile()), Duration.ofMinutes(5));
+        if (!patch.ok()) {
+            throw new ClusterException("applying " + f.patchFile() + " to " + f.node() + " failed: " + patch.lastError());
+        }
     }
 
     @Override

@@ -108,8 +108,6 @@ final class TalosPatches {
         String dir = "clusters/" + ctx.clusterName() + "/talos/";
         int cpCount = controlPlanes.stream().mapToInt(NodeGroup::count).sum();
         int workerCount = workers.stream().mapToInt(NodeGroup::count).sum();
-        Resources cpSize = largest(controlPlanes);
-        Resources workerSize = largest(workers);
         String k8s = cluster.kubernetesVersion().replaceFirst("^v", "");
 
         List<String> c = new ArrayList<>();
@@ -137,21 +135,14 @@ final class TalosPatches {
         }
         c.add("");
         c.add("Local cluster with the Docker provisioner, run from the root of this tree (`strata up` does the same):");
-        c.add("  talosctl cluster create docker \\");
-        c.add("    --name " + ctx.clusterName() + " \\");
-        c.add("    --image " + image + " \\");
-        c.add("    --kubernetes-version " + k8s + " \\");
-        c.add("    --workers " + workerCount + " \\");
-        c.add("    --cpus-controlplanes " + cores(cpSize.cpu()) + " --memory-controlplanes " + memory(cpSize.memory()) + " \\");
-        if (workerCount > 0) {
-            c.add("    --cpus-workers " + cores(workerSize.cpu()) + " --memory-workers " + memory(workerSize.memory()) + " \\");
+        TalosCreate create = TalosCreate.of(cluster, image, dir);
+        List<String> args = create.command();
+        StringBuilder line = new StringBuilder("  " + String.join(" ", args.subList(0, 4)));
+        for (int i = 4; i < args.size(); i += 2) {
+            c.add(line + " \\");
+            line = new StringBuilder("    " + args.get(i) + " " + args.get(i + 1));
         }
-        if (workers.size() == 1) {
-            c.add("    --config-patch-controlplanes @" + dir + CONTROL_PLANE_FILE + " \\");
-            c.add("    --config-patch-workers @" + dir + workers.get(0).name() + ".yaml");
-        } else {
-            c.add("    --config-patch-controlplanes @" + dir + CONTROL_PLANE_FILE);
-        }
+        c.add(line.toString());
         if (cpCount > 1) {
             c.add("The spec asks for " + cpCount + " control planes; `talosctl cluster create docker` always creates exactly one (it has");
             c.add("no --controlplanes flag). For " + cpCount + ", use the QEMU provisioner with the same patch flags plus --controlplanes "
@@ -160,22 +151,17 @@ final class TalosPatches {
             c.add("or real machines: talosctl gen config --config-patch-control-plane @" + dir + CONTROL_PLANE_FILE
                     + " --config-patch-worker @" + dir + "<group>.yaml");
         }
-        if (workers.size() > 1) {
+        if (!create.followUps().isEmpty()) {
             c.add("");
             c.add("Several worker groups: the Docker provisioner applies ONE worker patch to all workers, so none is passed at");
             c.add("creation. Afterwards, for each worker (its IP from `talosctl cluster show`), `strata up` applies its group's");
             c.add("patch. The kubelet of a registered node may no longer add taints (NodeRestriction), so the group's taints are");
             c.add("set first, once, with admin credentials; Talos then adopts them, as their value and effect match its patch:");
-            int n = 0;
-            for (NodeGroup g : workers) {
-                for (int i = 0; i < g.count(); i++) {
-                    n++;
-                    String node = ctx.clusterName() + "-worker-" + n;
-                    for (Taint t : g.taints()) {
-                        c.add("  kubectl taint nodes " + node + " " + t + " --overwrite");
-                    }
-                    c.add("  talosctl --nodes <" + node + " IP> patch machineconfig --patch @" + dir + g.name() + ".yaml");
+            for (TalosCreate.FollowUp f : create.followUps()) {
+                for (Taint t : f.taints()) {
+                    c.add("  kubectl taint nodes " + f.node() + " " + t + " --overwrite");
                 }
+                c.add("  talosctl --nodes <" + f.node() + " IP> patch machineconfig --patch @" + f.patchFile());
             }
             c.add("On machines or VMs each node gets its group's patch at `talosctl gen config` / apply-config time instead.");
         }
@@ -184,24 +170,5 @@ final class TalosPatches {
 
     private static List<String> owners(RenderContext ctx, String capability) {
         return ctx.components().stream().filter(rc -> dev.strata.plan.Resolver.capabilities(rc).contains(capability)).map(rc -> rc.id()).toList();
-    }
-
-    private static Resources largest(List<NodeGroup> groups) {
-        Resources r = Resources.NONE;
-        for (NodeGroup g : groups) {
-            r = r.max(g.capacity());
-        }
-        return r;
-    }
-
-    /** talosctl takes CPUs as a decimal fraction ("2", "1.5"). */
-    static String cores(Quantity cpu) {
-        return BigDecimal.valueOf(cpu.millicores()).movePointLeft(3).stripTrailingZeros().toPlainString();
-    }
-
-    /** talosctl takes memory as a byte size with a binary unit ("4GiB", "512MiB"). */
-    static String memory(Quantity memory) {
-        String s = memory.toMemoryString();
-        return s.matches("\\d+[KMGTPE]i") ? s + "B" : memory.bytes() + "B";
     }
 }

@@ -81,7 +81,7 @@ class TalosPatchesTest {
     void theCreateCommandMatchesTheSpecsNodeCountsAndVersion() {
         String cell = render("cell").get("clusters/cell/talos/controlplane.yaml");
         assertThat(cell).contains("#   talosctl cluster create docker \\", "--name cell", "--kubernetes-version 1.34.11", "--workers 3",
-                "--image ghcr.io/siderolabs/talos:v1.14.2", "--cpus-workers 4 --memory-workers 8GiB",
+                "--image ghcr.io/siderolabs/talos:v1.14.2", "--cpus-workers 4 \\\n#     --memory-workers 8GiB",
                 "--config-patch-controlplanes @clusters/cell/talos/controlplane.yaml",
                 "--config-patch-workers @clusters/cell/talos/worker.yaml",
                 // three control planes: the Docker provisioner makes one, so the comment says how to get three

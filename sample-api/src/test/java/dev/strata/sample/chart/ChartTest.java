@@ -51,7 +51,7 @@ class ChartTest {
         assertThat(env(container, "MALLOC_ARENA_MAX")).isEqualTo("2");
         assertThat(mountPath(container, "tmp")).isEqualTo("/tmp");
         assertThat(volume(pod, "tmp").has("emptyDir")).isTrue();
-        assertThat(container.path("image").asText()).isEqualTo("strata/sample-api:0.1.0");
+        assertThat(container.path("image").asText()).isEqualTo("strata.local/sample-api:0.1.0");
         assertThat(deployment.at("/spec/template/metadata/annotations/checksum~1config").asText()).hasSize(64);
     }
 
@@ -64,7 +64,7 @@ class ChartTest {
         String digest = "sha256:" + "a1".repeat(32);
         JsonNode container = ChartRender.of(Map.of("image.tag", "", "image.digest", digest))
                 .one("Deployment").at("/spec/template/spec/containers/0");
-        assertThat(container.path("image").asText()).isEqualTo("strata/sample-api@" + digest);
+        assertThat(container.path("image").asText()).isEqualTo("strata.local/sample-api@" + digest);
     }
 
     @Test
