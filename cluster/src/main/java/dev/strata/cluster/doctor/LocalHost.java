@@ -34,10 +34,14 @@ public final class LocalHost implements Host {
         }
     }
 
+    /**
+     * Read through a stream, not {@code Files.readString}: procfs reports a size of 0 and, on some
+     * kernels, a size-based read returns only the first byte ("1" for 192536).
+     */
     @Override
     public Optional<Long> sysctl(String key) {
-        try {
-            return Optional.of(Long.parseLong(Files.readString(Path.of("/proc/sys/" + key.replace('.', '/'))).strip()));
+        try (var in = Files.newInputStream(Path.of("/proc/sys/" + key.replace('.', '/')))) {
+            return Optional.of(Long.parseLong(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
