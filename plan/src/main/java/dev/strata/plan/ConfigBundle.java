@@ -13,7 +13,7 @@ public record ConfigBundle(String name, String description, List<String> require
             new ConfigBundle("certificates", "ClusterIssuer (local CA) and the gateway's wildcard Certificate", List.of("cert-manager"), List.of()),
             new ConfigBundle("gateway", "Gateway API Gateway with HTTP 80 → HTTPS 443 listeners", List.of("gateway-api", "istio-gateway"), List.of("cert-manager")),
             new ConfigBundle("mesh-policies", "mesh-wide PeerAuthentication STRICT and telemetry to Tempo", List.of("istio"), List.of("tempo")),
-            new ConfigBundle("linkerd-identity", "Linkerd trust anchor and identity issuer from cert-manager", List.of("linkerd", "cert-manager"), List.of()),
+            new ConfigBundle("linkerd-identity", "Linkerd trust anchor and identity issuer from cert-manager, trust roots by trust-manager", List.of("linkerd", "cert-manager", "trust-manager"), List.of()),
             new ConfigBundle("admission-policies", "Kyverno ClusterPolicies in Enforce", List.of("kyverno"), List.of()),
             new ConfigBundle("observability", "ServiceMonitors for the mesh, Grafana datasources and dashboards", List.of("kube-prometheus-stack"), List.of("loki", "tempo")));
 }

@@ -61,5 +61,16 @@ public final class LinkerdIdentityGenerator implements Generator {
                         "privateKey", map("algorithm", "ECDSA", "size", 256),
                         "usages", List.of("cert sign", "crl sign", "server auth", "client auth"),
                         "issuerRef", CertificatesGenerator.issuer(TRUST_ANCHOR))).build());
+        ConfigFile.write(out, dir, List.of("Linkerd (identity.externalCA) reads its trust anchor from the ConfigMap",
+                        "linkerd/linkerd-identity-trust-roots, key ca-bundle.crt. cert-manager writes only Secrets, so",
+                        "trust-manager copies the anchor's public certificate there (never its key); the Bundle's name",
+                        "is the ConfigMap's."),
+                Obj.of("trust.cert-manager.io/v1alpha1", "Bundle", TRUST_ROOTS).put("spec", map(
+                        "sources", List.of(map("secret", map("name", TRUST_ANCHOR, "key", "ca.crt"))),
+                        "target", map(
+                                "configMap", map("key", "ca-bundle.crt"),
+                                "namespaceSelector", map("matchLabels", map("kubernetes.io/metadata.name", Bundles.LINKERD_NAMESPACE))))).build());
     }
+
+    static final String TRUST_ROOTS = "linkerd-identity-trust-roots";
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ConfigBundlesTest {
 
-    static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterIssuer", "ClusterPolicy");
+    static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterIssuer", "ClusterPolicy", "Bundle"); // trust-manager Bundles are cluster-scoped
 
     static List<Profiles.Rendered> profiles() {
         return Profiles.all();
@@ -268,5 +268,17 @@ class ConfigBundlesTest {
             Profiles.generators().forEach(g -> g.generate(ctxB, b));
             assertThat(a.files()).as(profile).isEqualTo(b.files());
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void linkerdsTrustRootsReachTheConfigMapItReadsThroughTrustManager() {
+        Profiles.Rendered r = Profiles.render("cell");
+        Parsed bundle = find(r, "Bundle", "linkerd-identity-trust-roots").orElseThrow();
+        assertThat(at(bundle.spec(), "sources.0.secret.name")).isEqualTo("linkerd-trust-anchor");
+        assertThat(at(bundle.spec(), "sources.0.secret.key")).as("the certificate, never the key").isEqualTo("ca.crt");
+        assertThat(at(bundle.spec(), "target.configMap.key")).isEqualTo("ca-bundle.crt");
+        assertThat(at(bundle.spec(), "target.namespaceSelector.matchLabels")).isEqualTo(java.util.Map.of("kubernetes.io/metadata.name", "linkerd"));
+        Parsed anchor = find(r, "Certificate", "linkerd-trust-anchor").orElseThrow();
+        assertThat(at(anchor.object(), "metadata.namespace")).as("trust-manager reads sources from its trust namespace").isEqualTo("cert-manager");
     }
 }

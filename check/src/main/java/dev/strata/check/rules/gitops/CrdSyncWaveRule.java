@@ -101,6 +101,7 @@ public final class CrdSyncWaveRule extends BaseRule {
      */
     private static final java.util.Map<String, java.util.List<String>> CHART_PROVIDERS = java.util.Map.ofEntries(
             java.util.Map.entry("cert-manager.io", java.util.List.of("cert-manager")),
+            java.util.Map.entry("trust.cert-manager.io", java.util.List.of("trust-manager")),
             java.util.Map.entry("acme.cert-manager.io", java.util.List.of("cert-manager")),
             java.util.Map.entry("monitoring.coreos.com", java.util.List.of("kube-prometheus-stack", "prometheus-operator-crds")),
             java.util.Map.entry("kyverno.io", java.util.List.of("kyverno")),
