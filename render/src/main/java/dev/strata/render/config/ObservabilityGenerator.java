@@ -61,7 +61,7 @@ public final class ObservabilityGenerator implements Generator {
                             "http_server_requests_seconds histogram (labels method, route, status) and JVM heap.",
                             "Loaded by Grafana's dashboard sidecar (label " + DASHBOARD_LABEL + "=\"1\", all namespaces)."),
                     Obj.of("v1", "ConfigMap", "grafana-dashboard-" + app.name()).namespace(ns).labels(Map.of(DASHBOARD_LABEL, "1"))
-                            .put("data", map(app.name() + ".json", Json.write(SampleApiDashboard.of(app.name(), namespaces)))).build());
+                            .put("data", map(app.name() + ".json", json(SampleApiDashboard.of(app.name(), namespaces)))).build());
         }
         if (ctx.meshMode().istio()) {
             ConfigFile.write(out, dir, List.of("istiod's control-plane metrics (xDS pushes, config errors, injections) on its",
@@ -144,5 +144,17 @@ public final class ObservabilityGenerator implements Generator {
             out.add(map("name", "Tempo", "type", "tempo", "uid", TEMPO_UID, "access", "proxy", "url", ctx.tempoUrl(), "jsonData", tempoJson));
         }
         return out;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+    /** Pretty JSON in the maps' own key order, so the same dashboard gives the same bytes. */
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a dashboard is plain maps and lists; writing it cannot fail", e);
+        }
     }
 }
