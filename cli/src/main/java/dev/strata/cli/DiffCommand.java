@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"What the rendered tree would change in the live cluster, per object: each object is applied with",
-            "a server-side dry run and compared with the live one. Nothing is changed. Exit 1 when something would change."})
+            "a server-side dry run and compared with the live one. Nothing is changed. Exit 1 when something would change."},
+        footer = {"", "Example:", "  strata diff -f lab/platform.yaml"})
 final class DiffCommand implements Callable<Integer> {
 
     @Spec

@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check what strata up needs before touching anything: the Docker engine, kind or talosctl and its",
             "version, free memory against the plan, ports 80/443, inotify limits, an existing cluster of the same name.",
-            "Each finding has an id, a reason and the fix. Exit 1 when up would fail."})
+            "Each finding has an id, a reason and the fix. Exit 1 when up would fail."},
+        footer = {"", "Example:", "  strata doctor -f lab/platform.yaml"})
 final class DoctorCommand implements Callable<Integer> {
 
     @Spec

@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 @Command(name = "down", mixinStandardHelpOptions = true,
         description = {"Delete the kind or Talos cluster Strata created; for an existing cluster, remove what up installed,",
             "in reverse order (root Application and everything under it, bootstrap project, Gitea, Argo CD).",
-            "Asks first unless --yes."})
+            "Asks first unless --yes."},
+        footer = {"", "Examples:", "  strata down", "  strata down --yes                      # no question (scripts, CI)"})
 final class DownCommand implements Callable<Integer> {
 
     @Spec

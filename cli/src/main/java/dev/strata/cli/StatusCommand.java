@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Every Argo CD Application's sync and health, the nodes with their tier, and the gateway's address.",
-            "Exit 1 when an Application is not Synced and Healthy or a node is not Ready."})
+            "Exit 1 when an Application is not Synced and Healthy or a node is not Ready."},
+        footer = {"", "Example:", "  strata status -f lab/platform.yaml"})
 final class StatusCommand implements Callable<Integer> {
 
     @Spec

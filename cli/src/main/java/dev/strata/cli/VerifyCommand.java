@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
             "NetworkPolicy-denied traffic dropped, AuthorizationPolicy 403, Kyverno rejecting a bad Pod, the gateway's",
             "HTTPS with the cert-manager certificate, Prometheus target up, Loki logs, a Tempo trace of a request",
             "verify made, platform pods on platform nodes. Checks that do not apply are SKIPPED with the reason.",
-            "Probe pods (curl pinned by digest) are deleted afterwards. Exit 1 when a check fails."})
+            "Probe pods (curl pinned by digest) are deleted afterwards. Exit 1 when a check fails."},
+        footer = {"", "Examples:", "  strata verify", "  strata verify -o junit > verify.xml   # for CI test reports"})
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec

@@ -27,7 +27,7 @@ class CommandLineContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "profiles", "components", "schema", "plan", "render", "check", "completion"})
+    @ValueSource(strings = {"init", "profiles", "components", "schema", "plan", "render", "check", "doctor", "up", "status", "verify", "diff", "down", "completion"})
     void everyCommandExplainsItselfWithAnExample(String command) {
         Cli r = Cli.run(command, "--help");
         assertThat(r.exit()).isZero();
