@@ -37,10 +37,6 @@ public final class Profiles {
         return List.copyOf(SUMMARIES.keySet());
     }
 
-    public static Map<String, String> summaries(boolean sorted) {
-        return SUMMARIES;
-    }
-
     public static String summary(String name) {
         return SUMMARIES.getOrDefault(name, "");
     }

@@ -4,7 +4,6 @@ import dev.strata.catalog.Catalog;
 import dev.strata.spec.yaml.NodeMerge;
 import dev.strata.spec.yaml.Problems;
 import dev.strata.spec.yaml.SafeYaml;
-import dev.strata.spec.yaml.YamlMap;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -124,10 +123,5 @@ public final class SpecLoader {
 
     private static SpecException single(String label, String message) {
         return new SpecException(List.of(new Problem(label, 0, "", message)));
-    }
-
-    /** For messages elsewhere: a hint listing known names. */
-    public static String known(java.util.Collection<String> names) {
-        return YamlMap.suggestion("", names);
     }
 }

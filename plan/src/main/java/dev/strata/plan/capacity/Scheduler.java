@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -275,10 +274,5 @@ public final class Scheduler {
                 new Resources(new Quantity(t[0]), new Quantity(t[1])), new Resources(new Quantity(t[2]), new Quantity(t[3])),
                 new Resources(new Quantity(t[4]), new Quantity(t[5])))));
         return new CapacityReport(scenario, usage, tierUsage, List.copyOf(unschedulable), podCount, kube, comp, app);
-    }
-
-    /** For tests and callers that want one node's state. */
-    public Optional<NodeInfo> node(String name) {
-        return nodes.stream().filter(n -> n.name().equals(name)).findFirst();
     }
 }

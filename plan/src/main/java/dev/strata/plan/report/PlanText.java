@@ -1,6 +1,5 @@
 package dev.strata.plan.report;
 
-import dev.strata.catalog.Release;
 import dev.strata.catalog.Resources;
 import dev.strata.plan.Plan;
 import dev.strata.plan.ResolvedComponent;
@@ -12,7 +11,6 @@ import dev.strata.plan.capacity.TierUsage;
 import dev.strata.plan.capacity.Unschedulable;
 import dev.strata.spec.PlatformSpec;
 
-import java.util.List;
 import java.util.Locale;
 
 /** The plan for people: components, waves with reasons, and capacity per node and tier. */
@@ -90,10 +88,5 @@ public final class PlanText {
 
     private static String mem(Resources req, Resources alloc, double pct) {
         return String.format(Locale.ROOT, "%s/%s (%.0f%%)", req.memory().toMiB(), alloc.memory().toMiB(), pct);
-    }
-
-    /** Used by the JSON report too. */
-    static List<String> versions(ResolvedComponent rc) {
-        return rc.releases().stream().map(Release::source).map(s -> s.version()).distinct().toList();
     }
 }
