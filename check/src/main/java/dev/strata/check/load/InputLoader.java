@@ -6,7 +6,6 @@ import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.SourceTree;
 import dev.strata.check.yaml.YMap;
-import dev.strata.check.yaml.YNode;
 import dev.strata.check.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

@@ -1,7 +1,5 @@
 package dev.strata.render.cluster;
 
-import dev.strata.catalog.Quantity;
-import dev.strata.catalog.Resources;
 import dev.strata.catalog.Tool;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
@@ -11,7 +9,6 @@ import dev.strata.spec.NodeGroup;
 import dev.strata.spec.NodeRole;
 import dev.strata.spec.Taint;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

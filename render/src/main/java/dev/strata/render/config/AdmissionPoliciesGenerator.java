@@ -1,7 +1,6 @@
 package dev.strata.render.config;
 
 import dev.strata.render.Generator;
-import dev.strata.render.MeshMode;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;

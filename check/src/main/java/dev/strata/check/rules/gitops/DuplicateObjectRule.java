@@ -4,13 +4,8 @@ import dev.strata.check.Category;
 import dev.strata.check.RuleInfo;
 import dev.strata.check.Severity;
 import dev.strata.check.graph.Resource;
-import dev.strata.check.graph.SourceTree;
-import dev.strata.check.load.ArgoSources;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
-import java.util.List;
-import java.util.Optional;
 
 /** The same object defined twice: one silently wins, depending on sync order. */
 public final class DuplicateObjectRule extends BaseRule {

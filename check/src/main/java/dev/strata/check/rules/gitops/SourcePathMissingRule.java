@@ -9,7 +9,6 @@ import dev.strata.check.load.ArgoSources;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
 import dev.strata.check.yaml.YMap;
-import java.util.List;
 import java.util.Optional;
 
 /**

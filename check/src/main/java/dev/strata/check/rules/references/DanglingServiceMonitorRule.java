@@ -3,22 +3,13 @@ package dev.strata.check.rules.references;
 import dev.strata.check.Category;
 import dev.strata.check.RuleInfo;
 import dev.strata.check.Severity;
-import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
-import dev.strata.check.graph.ResourceGraph;
 import dev.strata.check.graph.Selectors;
-import dev.strata.check.rule.References;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.rules.PodRule;
 import dev.strata.check.yaml.YMap;
-import dev.strata.check.yaml.YNode;
-import dev.strata.check.yaml.YScalar;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** A ServiceMonitor selecting no Service, or naming a port the Services do not have, scrapes nothing. */
 public final class DanglingServiceMonitorRule extends BaseRule {

@@ -7,14 +7,10 @@ import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.Selectors;
 import dev.strata.check.rule.RuleContext;
-import dev.strata.check.rules.BaseRule;
 import dev.strata.check.rules.PodRule;
 import dev.strata.check.yaml.YMap;
-import dev.strata.check.yaml.YNode;
-import dev.strata.check.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Anti-affinity meant to spread replicas must select the workload's own pods. */

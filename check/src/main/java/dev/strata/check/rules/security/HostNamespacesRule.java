@@ -7,9 +7,7 @@ import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
-import dev.strata.check.yaml.YMap;
 import java.util.List;
-import java.util.Optional;
 
 /** PSS baseline: no host network, PID or IPC namespace. */
 public final class HostNamespacesRule extends PodRule {

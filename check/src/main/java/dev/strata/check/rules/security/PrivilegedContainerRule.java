@@ -8,8 +8,6 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
 import dev.strata.check.yaml.YMap;
-import java.util.List;
-import java.util.Optional;
 
 /** PSS baseline: no privileged containers. */
 public final class PrivilegedContainerRule extends PodRule {

@@ -8,7 +8,6 @@ import dev.strata.cluster.up.Fingerprint;
 import dev.strata.cluster.up.Step;
 import dev.strata.cluster.up.UpContext;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
