@@ -26,7 +26,8 @@ public final class PlanText {
         b.append("Platform ").append(s.name())
                 .append(s.profile().isEmpty() ? "" : " (profile " + s.profile() + ")")
                 .append(" on ").append(s.cluster().provider().id()).append(", Kubernetes ").append(s.cluster().kubernetesVersion())
-                .append(": ").append(s.cluster().nodeCount()).append(" nodes, ").append(plan.components().size()).append(" components, ")
+                .append(": ").append(s.cluster().nodeCount()).append(s.cluster().nodeCount() == 1 ? " node, " : " nodes, ")
+                .append(plan.components().size()).append(plan.components().size() == 1 ? " component, " : " components, ")
                 .append(s.apps().size()).append(s.apps().size() == 1 ? " app" : " apps").append(" in ").append(envs)
                 .append(envs == 1 ? " environment" : " environments").append("\n\n");
 
