@@ -33,6 +33,21 @@ final class WarmupCommand implements Callable<Integer> {
         exit |= Strata.run(sink, sink, "render", "-f", specFile);
         Strata.run(sink, sink, "check", dir.toString(), "-o", "json");
         Strata.run(sink, sink, "check", dir.toString());
+        // a long multi-document stream takes the parallel parsing path a small tree does not
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            many.append("---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w").append(i).append(", namespace: n}\n")
+                    .append("spec:\n  selector: {matchLabels: {app: w").append(i).append("}}\n  template:\n    metadata: {labels: {app: w")
+                    .append(i).append("}}\n    spec:\n      containers: [{name: c, image: 'nginx:1.27'}]\n")
+                    .append("---\napiVersion: v1\nkind: Service\nmetadata: {name: w").append(i).append(", namespace: n}\n")
+                    .append("spec: {selector: {app: w").append(i).append("}, ports: [{port: 80}]}\n");
+        }
+        try {
+            java.nio.file.Files.writeString(dir.resolve("many.yaml"), many);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Strata.run(sink, sink, "check", dir.resolve("many.yaml").toString(), "-o", "json");
         return exit == 0 ? Strata.OK : Strata.WRONG;
     }
 }
