@@ -105,18 +105,7 @@ class CommandLineContractTest {
 
     @Test
     void aSpecThatDoesNotFitExitsOneWithTheSchedulerReason() throws Exception {
-        Path spec = dir.resolve("platform.yaml");
-        Files.writeString(spec, """
-                apiVersion: strata.dev/v1alpha1
-                kind: Platform
-                metadata: {name: tight}
-                spec:
-                  profile: kind-lab
-                  cluster:
-                    nodes:
-                      - {name: control-plane, role: control-plane, capacity: {cpu: "2", memory: 4Gi}}
-                      - {name: worker, role: worker, tier: platform, capacity: {cpu: "1", memory: 1Gi}}
-                """);
+        Path spec = Cli.tooSmallKindLab(dir);
         Cli r = Cli.run("plan", "-f", spec.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("pods do not fit:").containsPattern("pod \\S+ \\(\\S+\\): 0/2 nodes available: ");

@@ -52,18 +52,7 @@ class RenderCommandTest {
 
     @Test
     void aSpecThatDoesNotFitWritesNothingAndExitsOne() throws Exception {
-        Path spec = dir.resolve("platform.yaml");
-        Files.writeString(spec, """
-                apiVersion: strata.dev/v1alpha1
-                kind: Platform
-                metadata: {name: lab}
-                spec:
-                  profile: kind-lab
-                  cluster:
-                    nodes:
-                      - {name: control-plane, role: control-plane, capacity: {cpu: "2", memory: 4Gi}}
-                      - {name: worker, role: worker, tier: platform, capacity: {cpu: "1", memory: 1Gi}}
-                """);
+        Path spec = Cli.tooSmallKindLab(dir);
         Cli r = Cli.run("render", "-f", spec.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("nodes available").contains("nothing was written");
