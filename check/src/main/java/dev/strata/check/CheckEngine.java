@@ -141,55 +141,71 @@ public final class CheckEngine {
 
     private ObjectOutcome checkObject(Resource r, ResourceGraph graph, Optional<ClusterModel> model, List<Rule> rules) {
         Set<String> ignored = ignored(r);
-        List<Finding> findings = new ArrayList<>();
-        List<Skipped> skipped = new ArrayList<>();
-        boolean plain = r.origin().startsWith("file:");
+        ObjectContext context = new ObjectContext(r, graph, model);
         for (Rule rule : rules) {
             RuleInfo info = rule.info();
             if (ignored.contains(info.id()) || ignored.contains("all")) {
                 continue;
             }
-            RuleContext context = new RuleContext() {
-                @Override
-                public ResourceGraph graph() {
-                    return graph;
-                }
-
-                @Override
-                public Optional<ClusterModel> clusterModel() {
-                    return model;
-                }
-
-                @Override
-                public void report(String message) {
-                    report(r.line(), message, info.severity());
-                }
-
-                @Override
-                public void report(int line, String message) {
-                    report(line, message, info.severity());
-                }
-
-                @Override
-                public void report(int line, String message, Severity severity) {
-                    findings.add(new Finding(info.id(), severity, info.category(), r.ref(), r.file(),
-                            plain ? line : 1, message, info.remediation()));
-                }
-
-                @Override
-                public void skip(String reason) {
-                    skipped.add(new Skipped(r.ref().display() + " (" + r.file() + ")", reason));
-                }
-            };
+            context.info = info;
             try {
                 rule.check(r, context);
             } catch (RuntimeException e) {
                 // A rule bug must not hide the other findings; it is reported, visibly, on the object.
-                findings.add(new Finding(info.id(), Severity.WARNING, info.category(), r.ref(), r.file(), r.line(),
+                context.findings.add(new Finding(info.id(), Severity.WARNING, info.category(), r.ref(), r.file(), r.line(),
                         "internal error in rule " + info.id() + ": " + e, info.remediation()));
             }
         }
-        return new ObjectOutcome(findings, skipped);
+        return new ObjectOutcome(context.findings, context.skipped);
+    }
+
+    /** What the rules see of one object, reused from rule to rule: {@code info} is the rule running. */
+    private static final class ObjectContext implements RuleContext {
+        private final Resource r;
+        private final ResourceGraph graph;
+        private final Optional<ClusterModel> model;
+        private final boolean plain;
+        private final List<Finding> findings = new ArrayList<>(0);
+        private final List<Skipped> skipped = new ArrayList<>(0);
+        private RuleInfo info;
+
+        ObjectContext(Resource r, ResourceGraph graph, Optional<ClusterModel> model) {
+            this.r = r;
+            this.graph = graph;
+            this.model = model;
+            this.plain = r.origin().startsWith("file:");
+        }
+
+        @Override
+        public ResourceGraph graph() {
+            return graph;
+        }
+
+        @Override
+        public Optional<ClusterModel> clusterModel() {
+            return model;
+        }
+
+        @Override
+        public void report(String message) {
+            report(r.line(), message, info.severity());
+        }
+
+        @Override
+        public void report(int line, String message) {
+            report(line, message, info.severity());
+        }
+
+        @Override
+        public void report(int line, String message, Severity severity) {
+            findings.add(new Finding(info.id(), severity, info.category(), r.ref(), r.file(),
+                    plain ? line : 1, message, info.remediation()));
+        }
+
+        @Override
+        public void skip(String reason) {
+            skipped.add(new Skipped(r.ref().display() + " (" + r.file() + ")", reason));
+        }
     }
 
     private static Set<String> ignored(Resource r) {

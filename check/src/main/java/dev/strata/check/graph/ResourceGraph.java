@@ -1,8 +1,10 @@
 package dev.strata.check.graph;
 
+import dev.strata.check.yaml.YMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,9 @@ public final class ResourceGraph {
     private final Map<String, List<Resource>> byKind = new HashMap<>();
     private final Map<String, List<Resource>> byKey = new HashMap<>();
     private final Map<String, List<PodTemplate>> templatesByNamespace = new HashMap<>();
+    /** Pod templates by namespace, then by one label written {@code key=value}. */
+    private final Map<String, Map<String, List<PodTemplate>>> templatesByLabel = new HashMap<>();
+    private final Map<Resource, PodTemplate> templateOf = new IdentityHashMap<>();
     private final Set<String> kindNamespace = new HashSet<>();
     private final Set<String> namespaceObjects = new HashSet<>();
     private final Map<String, Resource> crds = new HashMap<>();
@@ -45,8 +50,12 @@ public final class ResourceGraph {
             if (r.is("argoproj.io", "Application") && fedFromOutside(r)) {
                 r.spec().path("destination").flatMap(d -> d.str("namespace")).ifPresent(externallyFed::add);
             }
-            PodTemplate.of(r).ifPresent(t ->
-                    templatesByNamespace.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(t));
+            PodTemplate.of(r).ifPresent(t -> {
+                templateOf.put(r, t);
+                templatesByNamespace.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(t);
+                Map<String, List<PodTemplate>> byLabel = templatesByLabel.computeIfAbsent(r.namespace(), k -> new HashMap<>());
+                t.labels().forEach((k, v) -> byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(t));
+            });
         }
     }
 
@@ -95,6 +104,55 @@ public final class ResourceGraph {
     /** Pod templates of workloads in a namespace. */
     public List<PodTemplate> podTemplates(String namespace) {
         return templatesByNamespace.getOrDefault(namespace, List.of());
+    }
+
+    /** The pod template of a workload in this graph (the same instance every rule sees). */
+    public Optional<PodTemplate> podTemplate(Resource workload) {
+        PodTemplate t = templateOf.get(workload);
+        return t != null ? Optional.of(t) : PodTemplate.of(workload);
+    }
+
+    /**
+     * Pod templates in a namespace whose labels hold every pair of an equality selector; all of
+     * them for an empty selector. Candidates come from the label index, so a Service costs as much
+     * as the pods it could select, not as every pod of its namespace.
+     */
+    public List<PodTemplate> podTemplatesMatching(String namespace, Map<String, String> selector) {
+        List<PodTemplate> candidates = candidates(namespace, selector);
+        List<PodTemplate> out = new ArrayList<>();
+        for (PodTemplate t : candidates) {
+            if (Selectors.matches(selector, t.labels())) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Pod templates in a namespace that a LabelSelector (matchLabels and matchExpressions) selects. */
+    public List<PodTemplate> podTemplatesMatching(String namespace, YMap labelSelector) {
+        List<PodTemplate> out = new ArrayList<>();
+        for (PodTemplate t : candidates(namespace, labelSelector.stringMap("matchLabels"))) {
+            if (Selectors.matches(labelSelector, t.labels())) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** The smallest list of templates that holds one of the selector's pairs (a superset of the matches). */
+    private List<PodTemplate> candidates(String namespace, Map<String, String> equalities) {
+        if (equalities.isEmpty()) {
+            return podTemplates(namespace);
+        }
+        Map<String, List<PodTemplate>> byLabel = templatesByLabel.getOrDefault(namespace, Map.of());
+        List<PodTemplate> best = null;
+        for (Map.Entry<String, String> e : equalities.entrySet()) {
+            List<PodTemplate> withPair = byLabel.getOrDefault(e.getKey() + "=" + e.getValue(), List.of());
+            if (best == null || withPair.size() < best.size()) {
+                best = withPair;
+            }
+        }
+        return best;
     }
 
     public List<PodTemplate> allPodTemplates() {

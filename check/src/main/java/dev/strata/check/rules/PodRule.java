@@ -14,7 +14,7 @@ public abstract class PodRule extends BaseRule {
 
     @Override
     public final void check(Resource object, RuleContext context) {
-        PodTemplate.of(object).ifPresent(t -> checkPod(object, t, context));
+        context.graph().podTemplate(object).ifPresent(t -> checkPod(object, t, context));
     }
 
     protected abstract void checkPod(Resource object, PodTemplate pod, RuleContext context);

@@ -1,6 +1,7 @@
 package dev.strata.check.yaml;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.events.SequenceStartEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
@@ -53,6 +55,8 @@ final class TreeBuilder {
     private abstract static class Frame {
         final int line;
         long size = 1;
+        /** The anchor the collection is defined with, or null. */
+        String anchor;
 
         Frame(int line) {
             this.line = line;
@@ -64,9 +68,10 @@ final class TreeBuilder {
     }
 
     private static final class MapFrame extends Frame {
-        final ArrayList<String> keys = new ArrayList<>(8);
-        final ArrayList<YNode> values = new ArrayList<>(8);
-        final ArrayList<Integer> keyLines = new ArrayList<>(8);
+        String[] keys = new String[8];
+        YNode[] values = new YNode[8];
+        int[] keyLines = new int[8];
+        int count;
         java.util.HashMap<String, Integer> seen;
         List<YMap> merges = List.of();
         String pendingKey;
@@ -85,7 +90,7 @@ final class TreeBuilder {
                 String key = s.text();
                 int previous = indexOf(key);
                 if (previous >= 0) {
-                    throw problem(nodeLine, "duplicate key \"" + key + "\" (first at line " + keyLines.get(previous) + ")");
+                    throw problem(nodeLine, "duplicate key \"" + key + "\" (first at line " + keyLines[previous] + ")");
                 }
                 pendingKey = key;
                 pendingKeyLine = nodeLine;
@@ -105,21 +110,31 @@ final class TreeBuilder {
                     }
                 }
             } else {
-                if (seen != null) {
-                    seen.put(pendingKey, keys.size());
-                } else if (keys.size() >= 16) {
-                    seen = new java.util.HashMap<>();
-                    for (int i = 0; i < keys.size(); i++) {
-                        seen.put(keys.get(i), i);
-                    }
-                    seen.put(pendingKey, keys.size());
-                }
-                keys.add(pendingKey);
-                values.add(node);
-                keyLines.add(pendingKeyLine);
+                append(pendingKey, node, pendingKeyLine);
             }
             size += node.size();
             pendingKey = null;
+        }
+
+        private void append(String key, YNode value, int keyLine) {
+            if (seen != null) {
+                seen.put(key, count);
+            } else if (count >= 16) {
+                seen = new java.util.HashMap<>();
+                for (int i = 0; i < count; i++) {
+                    seen.put(keys[i], i);
+                }
+                seen.put(key, count);
+            }
+            if (count == keys.length) {
+                keys = Arrays.copyOf(keys, count * 2);
+                values = Arrays.copyOf(values, count * 2);
+                keyLines = Arrays.copyOf(keyLines, count * 2);
+            }
+            keys[count] = key;
+            values[count] = value;
+            keyLines[count] = keyLine;
+            count++;
         }
 
         int indexOf(String key) {
@@ -127,8 +142,8 @@ final class TreeBuilder {
                 Integer i = seen.get(key);
                 return i == null ? -1 : i;
             }
-            for (int i = 0; i < keys.size(); i++) {
-                if (keys.get(i).equals(key)) {
+            for (int i = 0; i < count; i++) {
+                if (keys[i].equals(key)) {
                     return i;
                 }
             }
@@ -140,21 +155,11 @@ final class TreeBuilder {
             for (YMap merged : merges) {
                 for (int i = 0; i < merged.keyCount(); i++) {
                     if (indexOf(merged.keyAt(i)) < 0) {
-                        keys.add(merged.keyAt(i));
-                        values.add(merged.valueAt(i));
-                        keyLines.add(merged.keyLineAt(i));
-                        if (seen != null) {
-                            seen.put(merged.keyAt(i), keys.size() - 1);
-                        }
+                        append(merged.keyAt(i), merged.valueAt(i), merged.keyLineAt(i));
                     }
                 }
             }
-            int n = keys.size();
-            int[] lines = new int[n];
-            for (int i = 0; i < n; i++) {
-                lines[i] = keyLines.get(i);
-            }
-            return new YMap(keys.toArray(new String[0]), values.toArray(new YNode[0]), lines, line, size);
+            return new YMap(Arrays.copyOf(keys, count), Arrays.copyOf(values, count), Arrays.copyOf(keyLines, count), line, size);
         }
     }
 
@@ -195,7 +200,8 @@ final class TreeBuilder {
         }
 
         private int line(Event e) {
-            return e.getStartMark().map(m -> m.getLine() + 1 + offset).orElse(offset + 1);
+            Optional<Mark> mark = e.getStartMark();
+            return mark.isPresent() ? mark.get().getLine() + 1 + offset : offset + 1;
         }
 
         void accept(Event event, List<YamlDocument> docs) {
@@ -217,16 +223,18 @@ final class TreeBuilder {
                 case MappingEnd, SequenceEnd -> {
                     Frame frame = stack.removeLast();
                     YNode node = frame.build();
-                    String anchor = frameAnchors.remove(frame);
-                    if (anchor != null) {
-                        anchors.put(anchor, node);
+                    if (frame.anchor != null) {
+                        anchors.put(frame.anchor, node);
                     }
                     value(node, frame.line);
                 }
                 case Scalar -> {
                     ScalarEvent s = (ScalarEvent) event;
                     YNode node = new YScalar(s.getValue(), type(s), line(event));
-                    s.getAnchor().ifPresent(a -> anchors.put(a.getValue(), node));
+                    Optional<Anchor> anchor = s.getAnchor();
+                    if (anchor.isPresent()) {
+                        anchors.put(anchor.get().getValue(), node);
+                    }
                     value(node, node.line());
                 }
                 case Alias -> {
@@ -248,13 +256,13 @@ final class TreeBuilder {
             }
         }
 
-        private final Map<Frame, String> frameAnchors = new HashMap<>();
-
         private void open(Frame frame, Optional<Anchor> anchor) {
             if (stack.size() >= limits.maxDepth()) {
                 throw problem(frame.line, "nesting deeper than " + limits.maxDepth() + " levels");
             }
-            anchor.ifPresent(a -> frameAnchors.put(frame, a.getValue()));
+            if (anchor.isPresent()) {
+                frame.anchor = anchor.get().getValue();
+            }
             stack.add(frame);
         }
 
@@ -305,6 +313,9 @@ final class TreeBuilder {
         if (!v.isEmpty() && "0123456789+-.~nNtTfFyYoO".indexOf(v.charAt(0)) < 0) {
             return YScalar.Type.STRING;
         }
+        if (allDigits(v)) {
+            return YScalar.Type.INT; // the core schema's [-+]?[0-9]+ without running its regular expressions
+        }
         if (YAML11_BOOLEANS.contains(v)) {
             return YScalar.Type.BOOL;
         }
@@ -322,5 +333,18 @@ final class TreeBuilder {
             return YScalar.Type.NULL;
         }
         return YScalar.Type.STRING;
+    }
+
+    private static boolean allDigits(String v) {
+        if (v.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -121,6 +121,59 @@ class YamlReaderTest {
     }
 
     @Test
+    void typesScalarsTheWayKubernetesReadsThem() {
+        YMap root = (YMap) reader.read("""
+                port: 8080
+                mode: 0755
+                neg: -5
+                hex: 0x1F
+                exp: 1e3
+                cpu: 50m
+                version: 1.2.3
+                legacy: on
+                empty:
+                tilde: ~
+                """).documents().getFirst().root();
+        java.util.function.Function<String, YScalar.Type> type = k -> ((YScalar) root.get(k).orElseThrow()).type();
+        assertThat(type.apply("port")).isEqualTo(YScalar.Type.INT);
+        assertThat(type.apply("mode")).isEqualTo(YScalar.Type.INT);
+        assertThat(type.apply("neg")).isEqualTo(YScalar.Type.INT);
+        assertThat(type.apply("hex")).isEqualTo(YScalar.Type.INT);
+        assertThat(type.apply("exp")).isEqualTo(YScalar.Type.FLOAT);
+        assertThat(type.apply("cpu")).isEqualTo(YScalar.Type.STRING);
+        assertThat(type.apply("version")).isEqualTo(YScalar.Type.STRING);
+        assertThat(type.apply("legacy")).isEqualTo(YScalar.Type.BOOL);
+        assertThat(type.apply("empty")).isEqualTo(YScalar.Type.NULL);
+        assertThat(type.apply("tilde")).isEqualTo(YScalar.Type.NULL);
+    }
+
+    @Test
+    void wideMappingsKeepEveryKeyInOrderAndStillCatchDuplicates() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            sb.append("k").append(i).append(": ").append(i).append('\n');
+        }
+        YMap root = (YMap) reader.read(sb.toString()).documents().getFirst().root();
+        assertThat(root.keyCount()).isEqualTo(40);
+        assertThat(root.keyAt(39)).isEqualTo("k39");
+        assertThat(root.keyLineAt(39)).isEqualTo(40);
+        assertThat(root.integer("k25")).contains(25L);
+
+        YamlReader.Result dup = reader.read(sb + "k3: again\n");
+        assertThat(dup.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(41);
+            assertThat(p.message()).isEqualTo("duplicate key \"k3\" (first at line 4)");
+        });
+    }
+
+    @Test
+    void anchoredCollectionsAreSharedByTheirAliases() {
+        YMap root = (YMap) reader.read("a: &list [1, 2]\nb: *list\nc: &map {x: 1}\nd: *map\n").documents().getFirst().root();
+        assertThat(root.get("b")).containsSame(root.get("a").orElseThrow());
+        assertThat(root.get("d")).containsSame(root.get("c").orElseThrow());
+    }
+
+    @Test
     void manyDocumentsParsedInParallelKeepTheirOrder() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 500; i++) {

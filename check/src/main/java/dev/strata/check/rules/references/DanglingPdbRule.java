@@ -24,7 +24,7 @@ public final class DanglingPdbRule extends BaseRule {
             return;
         }
         YMap selector = object.spec().map("selector").orElse(YMap.empty());
-        if (ctx.graph().podTemplates(object.namespace()).stream().anyMatch(t -> Selectors.matches(selector, t.labels()))) {
+        if (!ctx.graph().podTemplatesMatching(object.namespace(), selector).isEmpty()) {
             return;
         }
         String message = "selector " + Selectors.display(selector) + " matches no pod template";

@@ -55,7 +55,7 @@ public final class DanglingPodMonitorRule extends BaseRule {
         List<String> namespaces = names.isEmpty() ? List.of(object.namespace()) : names;
         List<PodTemplate> matched = new ArrayList<>();
         for (String ns : namespaces) {
-            ctx.graph().podTemplates(ns).stream().filter(t -> Selectors.matches(selector, t.labels())).forEach(matched::add);
+            matched.addAll(ctx.graph().podTemplatesMatching(ns, selector));
         }
         if (matched.isEmpty()) {
             String message = "selector " + Selectors.display(selector) + " matches no pod template";

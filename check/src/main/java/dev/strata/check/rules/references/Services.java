@@ -3,7 +3,6 @@ package dev.strata.check.rules.references;
 import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.ResourceGraph;
-import dev.strata.check.graph.Selectors;
 import dev.strata.check.yaml.YMap;
 import dev.strata.check.yaml.YNode;
 import dev.strata.check.yaml.YScalar;
@@ -23,8 +22,7 @@ public final class Services {
         if (selector.isEmpty()) {
             return List.of();
         }
-        return graph.podTemplates(service.namespace()).stream()
-                .filter(t -> Selectors.matches(selector, t.labels())).toList();
+        return graph.podTemplatesMatching(service.namespace(), selector);
     }
 
     /** The Service port with this number or name. */

@@ -33,7 +33,7 @@ public final class RequiredFieldRule extends BaseRule {
         if (object.group().equals("apps") && SELECTOR_KINDS.contains(object.kind()) && !object.spec().has("selector")) {
             ctx.report(object.root().keyLine("spec"), "spec.selector: required field is missing");
         }
-        PodTemplate.of(object).ifPresent(pod -> {
+        ctx.graph().podTemplate(object).ifPresent(pod -> {
             for (PodTemplate.Container c : pod.allContainers()) {
                 for (String field : List.of("name", "image")) {
                     if (c.spec().str(field).isEmpty()) {

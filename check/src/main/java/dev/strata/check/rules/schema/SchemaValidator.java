@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Strict validation of a built-in object against {@link KindSchemas}: unknown fields and wrong types. */
 public final class SchemaValidator {
@@ -44,11 +45,46 @@ public final class SchemaValidator {
             return Optional.empty();
         }
         List<Violation> out = new ArrayList<>();
-        checkObject(r.root(), type.get(), "", out);
+        checkObject(r.root(), type.get(), FieldPath.ROOT, out);
         return Optional.of(out);
     }
 
-    private void check(YNode node, String token, String path, int line, List<Violation> out) {
+    /**
+     * A JSON path built as the walk goes down and written out only for a violation: most objects
+     * have none, and joining strings for every field visited was a fifth of the check's time.
+     */
+    private record FieldPath(FieldPath parent, String key, int index) {
+        static final FieldPath ROOT = new FieldPath(null, null, -1);
+
+        FieldPath field(String name) {
+            return new FieldPath(this, name, -1);
+        }
+
+        FieldPath item(int i) {
+            return new FieldPath(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "";
+            }
+            String head = parent.toString();
+            if (key == null) {
+                return head + "[" + index + "]";
+            }
+            return head.isEmpty() ? key : head + "." + key;
+        }
+    }
+
+    /** Element tokens of {@code list<...>} and {@code map<...>} tokens, cut once. */
+    private final Map<String, String> elements = new ConcurrentHashMap<>();
+
+    private String element(String token, int prefix) {
+        return elements.computeIfAbsent(token, t -> t.substring(prefix, t.length() - 1));
+    }
+
+    private void check(YNode node, String token, FieldPath path, int line, List<Violation> out) {
         if (node instanceof YScalar s && s.isNull()) {
             return;
         }
@@ -70,19 +106,19 @@ public final class SchemaValidator {
                         wrong(node, path, line, "array", out);
                         return;
                     }
-                    String item = token.substring(5, token.length() - 1);
+                    String item = element(token, 5);
                     for (int i = 0; i < list.items().size(); i++) {
                         YNode child = list.items().get(i);
-                        check(child, item, path + "[" + i + "]", child.line(), out);
+                        check(child, item, path.item(i), child.line(), out);
                     }
                 } else if (token.startsWith("map<")) {
                     if (!(node instanceof YMap map)) {
                         wrong(node, path, line, "object", out);
                         return;
                     }
-                    String value = token.substring(4, token.length() - 1);
+                    String value = element(token, 4);
                     for (int i = 0; i < map.keyCount(); i++) {
-                        check(map.valueAt(i), value, join(path, map.keyAt(i)), map.keyLineAt(i), out);
+                        check(map.valueAt(i), value, path.field(map.keyAt(i)), map.keyLineAt(i), out);
                     }
                 } else if (!(node instanceof YMap map)) {
                     wrong(node, path, line, "object", out);
@@ -93,7 +129,7 @@ public final class SchemaValidator {
         }
     }
 
-    private void checkObject(YMap map, String type, String path, List<Violation> out) {
+    private void checkObject(YMap map, String type, FieldPath path, List<Violation> out) {
         Optional<Map<String, String>> fields = schemas.fields(type);
         if (fields.isEmpty()) {
             return;
@@ -102,11 +138,11 @@ public final class SchemaValidator {
             String key = map.keyAt(i);
             String token = fields.get().get(key);
             if (token == null) {
-                String fieldPath = join(path, key);
+                String fieldPath = path.field(key).toString();
                 out.add(new Violation(Violation.Kind.UNKNOWN_FIELD, fieldPath, map.keyLineAt(i),
                         fieldPath + ": unknown field" + suggestion(key, fields.get())));
             } else if (!token.equals("any")) {
-                check(map.valueAt(i), token, join(path, key), map.keyLineAt(i), out);
+                check(map.valueAt(i), token, path.field(key), map.keyLineAt(i), out);
             }
         }
     }
@@ -150,22 +186,19 @@ public final class SchemaValidator {
         boolean ok(YScalar s);
     }
 
-    private static void scalar(YNode node, String path, int line, List<Violation> out, String expected, ScalarTest test) {
+    private static void scalar(YNode node, FieldPath path, int line, List<Violation> out, String expected, ScalarTest test) {
         if (!(node instanceof YScalar s) || !test.ok(s)) {
             wrong(node, path, line, expected, out);
         }
     }
 
-    private static void wrong(YNode node, String path, int line, String expected, List<Violation> out) {
+    private static void wrong(YNode node, FieldPath at, int line, String expected, List<Violation> out) {
+        String path = at.toString();
         String got = node instanceof YScalar s ? s.typeName() + " \"" + s.value() + "\"" : node.typeName();
         if (node instanceof YScalar s && s.type() == YScalar.Type.BOOL && !s.value().equalsIgnoreCase("true")
                 && !s.value().equalsIgnoreCase("false")) {
             got += " (YAML 1.1 reads an unquoted " + s.value() + " as a boolean; quote it)";
         }
         out.add(new Violation(Violation.Kind.WRONG_TYPE, path, line, path + ": expected " + expected + ", got " + got));
-    }
-
-    private static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
     }
 }
