@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The {@code strata} command. Only wires: every subcommand calls an engine (spec, plan, check…)
@@ -30,25 +33,39 @@ import java.util.Properties;
             "  2  bad input or usage: the spec or an option is invalid",
             "  3  internal error (a bug in Strata: please report it)",
             "",
-            "Start with: strata init --profile kind-lab && strata plan"},
-        subcommands = {
-            InitCommand.class,
-            ProfilesCommand.class,
-            ComponentsCommand.class,
-            SchemaCommand.class,
-            PlanCommand.class,
-            RenderCommand.class,
-            CheckCommand.class,
-            DoctorCommand.class,
-            UpCommand.class,
-            StatusCommand.class,
-            VerifyCommand.class,
-            DiffCommand.class,
-            DownCommand.class,
-            CompletionCommand.class,
-            WarmupCommand.class,
-            CommandLine.HelpCommand.class})
+            "Start with: strata init --profile kind-lab && strata plan"})
 public final class Strata implements Runnable {
+
+    /**
+     * The subcommands by name, in the order help lists them. Building picocli's model of a command
+     * reads its annotations reflectively, about 40 ms for all of them; a run builds only the one it
+     * invokes, unless it needs the whole tree (help, completion, no command, an unknown one).
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("init", InitCommand.class);
+        m.put("profiles", ProfilesCommand.class);
+        m.put("components", ComponentsCommand.class);
+        m.put("schema", SchemaCommand.class);
+        m.put("plan", PlanCommand.class);
+        m.put("render", RenderCommand.class);
+        m.put("check", CheckCommand.class);
+        m.put("doctor", DoctorCommand.class);
+        m.put("up", UpCommand.class);
+        m.put("status", StatusCommand.class);
+        m.put("verify", VerifyCommand.class);
+        m.put("diff", DiffCommand.class);
+        m.put("down", DownCommand.class);
+        m.put("completion", CompletionCommand.class);
+        m.put("internal-warmup", WarmupCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return m;
+    }
+
+    /** Commands that read the whole command tree. */
+    private static final Set<String> WHOLE_TREE = Set.of("help", "completion");
 
     public static final int OK = 0;
     public static final int WRONG = 1;
@@ -69,14 +86,26 @@ public final class Strata implements Runnable {
 
     /** Runs the CLI with the given streams; the entry point tests use. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);
     }
 
+    /** The whole command tree. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /** The tree a run with these arguments needs: only the invoked subcommand when that is enough. */
+    static CommandLine commandLine(String... arguments) {
         CommandLine cli = new CommandLine(new Strata());
+        String first = arguments.length > 0 ? arguments[0] : "";
+        if (COMMANDS.containsKey(first) && !WHOLE_TREE.contains(first)) {
+            cli.addSubcommand(first, COMMANDS.get(first));
+        } else {
+            COMMANDS.forEach(cli::addSubcommand);
+        }
         cli.setExecutionExceptionHandler(Strata::handle);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();

@@ -33,6 +33,7 @@ final class WarmupCommand implements Callable<Integer> {
         exit |= Strata.run(sink, sink, "render", "-f", specFile);
         Strata.run(sink, sink, "check", dir.toString(), "-o", "json");
         Strata.run(sink, sink, "check", dir.toString());
+        Strata.run(sink, sink, "--help"); // the whole command tree, as help and completion build it
         // a long multi-document stream takes the parallel parsing path a small tree does not
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 200; i++) {

@@ -43,7 +43,9 @@ class CommandLineContractTest {
 
     @Test
     void anUnknownCommandOrOptionIsAUsageErrorWithExit2() {
-        assertThat(Cli.run("plna").exit()).isEqualTo(2);
+        Cli typo = Cli.run("plna");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("Unmatched argument at index 0: 'plna'").contains("Did you mean: strata plan");
         Cli r = Cli.run("plan", "--colour");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option: '--colour'");
@@ -170,6 +172,31 @@ class CommandLineContractTest {
     void schemaPrintsJsonSchemaAndCompletionPrintsAScript() throws Exception {
         JsonNode schema = new ObjectMapper().readTree(Cli.run("schema").out());
         assertThat(schema.path("properties").has("spec")).isTrue();
-        assertThat(Cli.run("completion").out()).contains("complete -F").contains("strata");
+        String completion = Cli.run("completion").out();
+        assertThat(completion).contains("complete -F").contains("strata");
+        for (String command : Strata.COMMANDS.keySet()) {
+            if (!command.equals("internal-warmup")) {
+                assertThat(completion).as("completion offers " + command).contains(command);
+            }
+        }
+    }
+
+    @Test
+    void helpOnACommandPrintsThatCommandsUsage() {
+        Cli r = Cli.run("help", "check");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Usage: strata check").contains("--list-rules");
+    }
+
+    @Test
+    void everySubcommandIsRegisteredUnderItsOwnName() {
+        // A run builds only the subcommand it invokes, looked up by name in Strata.COMMANDS.
+        Strata.COMMANDS.forEach((name, type) -> {
+            picocli.CommandLine.Command c = type.getAnnotation(picocli.CommandLine.Command.class);
+            assertThat(c).as(type.getSimpleName()).isNotNull();
+            assertThat(c.name()).isEqualTo(name);
+        });
+        assertThat(Strata.commandLine().getSubcommands().keySet()).containsAll(Strata.COMMANDS.keySet());
+        assertThat(Strata.commandLine("check", "x").getSubcommands().keySet()).containsExactly("check");
     }
 }
