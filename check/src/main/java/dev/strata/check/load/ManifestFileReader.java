@@ -42,14 +42,18 @@ final class ManifestFileReader {
                     return skip(shown, "binary file");
                 }
             }
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                return skip(shown, "not utf-8 text (binary?)");
+            // The JDK's fast decoding replaces malformed bytes with U+FFFD; only a text holding one
+            // (rare in manifests) is decoded again strictly to tell a bad byte from a real U+FFFD.
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') >= 0) {
+                try {
+                    StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes));
+                } catch (CharacterCodingException e) {
+                    return skip(shown, "not utf-8 text (binary?)");
+                }
             }
             ManifestParser.Parsed parsed = parser.parse(text, shown, "file:" + shown, defaultNamespace);
             if (!parsed.problems().isEmpty() && (text.contains("{{") || text.contains("{%"))) {

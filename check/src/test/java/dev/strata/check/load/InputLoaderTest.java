@@ -7,6 +7,7 @@ import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.yaml.YamlReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,6 +70,21 @@ class InputLoaderTest {
                 new Skipped("logo.yaml", "binary file"),
                 new Skipped("values.yaml", "no kubernetes objects"));
         assertThat(r.platformFiles()).containsExactly(root.resolve("platform.yaml"));
+    }
+
+    @Test
+    void textThatIsNotUtf8IsSkippedButAReplacementCharacterWrittenInUtf8IsText() throws IOException {
+        byte[] latin1 = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: caf\u00e9}\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(root.resolve("latin1.yaml"), latin1);
+        write("replacement.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: r}\ndata: {mark: \"\uFFFD\"}\n");
+
+        LoadResult r = load(root);
+
+        assertThat(r.skipped()).containsExactly(new Skipped("latin1.yaml", "not utf-8 text (binary?)"));
+        assertThat(r.resources()).singleElement().satisfies(res -> {
+            assertThat(res.name()).isEqualTo("r");
+            assertThat(res.root().path("data").flatMap(d -> d.str("mark"))).contains("\uFFFD");
+        });
     }
 
     @Test
