@@ -10,7 +10,7 @@ command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -q
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 "$root/check/bench/gen-corpus.py" "$work/corpus" "$N" >/dev/null
-"$root/strata" check "$work/corpus/single" -o json >/dev/null || true   # builds the jar and the CDS archive
+"$root/strata" check "$work/corpus/single" -o json >/dev/null || true   # builds the jar and its start-up class data
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
 hyperfine -N -i --warmup 2 --runs "${RUNS:-10}" --export-markdown "$work/check.md" \
   "$root/strata check $work/corpus/single -o json" "$root/strata check $work/corpus/many -o json" >/dev/null

@@ -11,10 +11,10 @@ import java.util.concurrent.Callable;
 
 /**
  * Runs init, plan, render and check on a bundled profile in one process, so that the launcher can
- * record a class-data-sharing archive holding the classes every command loads (the archive is
- * written when this process exits). Hidden: users never need it.
+ * record start-up class data (an AOT cache, or a CDS archive before JDK 25) of the classes every
+ * command loads; it is written when this process exits. Hidden: users never need it.
  */
-@Command(name = "internal-warmup", hidden = true, description = "Exercise every engine once (used by ./strata to train its CDS archive).")
+@Command(name = "internal-warmup", hidden = true, description = "Exercise every engine once (used by ./strata to train its start-up class data).")
 final class WarmupCommand implements Callable<Integer> {
 
     @Spec
