@@ -198,5 +198,7 @@ class CommandLineContractTest {
         });
         assertThat(Strata.commandLine().getSubcommands().keySet()).containsAll(Strata.COMMANDS.keySet());
         assertThat(Strata.commandLine("check", "x").getSubcommands().keySet()).containsExactly("check");
+        assertThat(Strata.commandLine("--version").getSubcommands()).isEmpty();
+        assertThat(Strata.commandLine("--version", "check").getSubcommands().keySet()).containsAll(Strata.COMMANDS.keySet());
     }
 }
