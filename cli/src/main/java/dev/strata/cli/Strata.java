@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -61,7 +62,7 @@ public final class Strata implements Runnable {
         m.put("completion", CompletionCommand.class);
         m.put("internal-warmup", WarmupCommand.class);
         m.put("help", CommandLine.HelpCommand.class);
-        return m;
+        return Collections.unmodifiableMap(m);
     }
 
     /** Commands that read the whole command tree. */

@@ -167,6 +167,25 @@ class YamlReaderTest {
     }
 
     @Test
+    void mergeKeysCanWidenAMappingPastItsIndexThresholdAndExplicitKeysStillWin() {
+        StringBuilder base = new StringBuilder("base: &b {");
+        for (int i = 0; i < 20; i++) {
+            base.append(i == 0 ? "" : ", ").append("m").append(i).append(": ").append(i);
+        }
+        base.append("}\n");
+        StringBuilder own = new StringBuilder("target:\n  <<: *b\n");
+        for (int i = 0; i < 10; i++) {
+            own.append("  k").append(i).append(": ").append(i).append('\n');
+        }
+        own.append("  m5: mine\n");
+        YMap target = ((YMap) reader.read(base.toString() + own).documents().getFirst().root()).map("target").orElseThrow();
+        assertThat(target.keyCount()).isEqualTo(30); // k0..k9 and m5, then m0..m19 merged but m5
+        assertThat(target.str("m5")).contains("mine");
+        assertThat(target.integer("m19")).contains(19L);
+        assertThat(target.keyLineAt(target.keyCount() - 1)).isEqualTo(1); // merged keys keep their own line
+    }
+
+    @Test
     void anchoredCollectionsAreSharedByTheirAliases() {
         YMap root = (YMap) reader.read("a: &list [1, 2]\nb: *list\nc: &map {x: 1}\nd: *map\n").documents().getFirst().root();
         assertThat(root.get("b")).containsSame(root.get("a").orElseThrow());
