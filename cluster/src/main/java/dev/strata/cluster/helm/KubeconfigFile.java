@@ -1,7 +1,7 @@
 package dev.strata.cluster.helm;
 
 import dev.strata.cluster.ClusterException;
-import dev.strata.render.Yaml;
+import dev.strata.yaml.Yaml;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 

@@ -1,6 +1,6 @@
 package dev.strata.render.apps;
 
-import dev.strata.render.Yaml;
+import dev.strata.yaml.Yaml;
 
 import java.util.List;
 import java.util.Map;

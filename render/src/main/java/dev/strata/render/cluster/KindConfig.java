@@ -1,7 +1,7 @@
 package dev.strata.render.cluster;
 
 import dev.strata.render.RenderContext;
-import dev.strata.render.Yaml;
+import dev.strata.yaml.Yaml;
 import dev.strata.spec.ClusterSpec;
 import dev.strata.spec.NodeGroup;
 import dev.strata.spec.NodeRole;

@@ -3,7 +3,7 @@ package dev.strata.render.cluster;
 import dev.strata.catalog.Tool;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
-import dev.strata.render.Yaml;
+import dev.strata.yaml.Yaml;
 import dev.strata.spec.ClusterSpec;
 import dev.strata.spec.NodeGroup;
 import dev.strata.spec.NodeRole;

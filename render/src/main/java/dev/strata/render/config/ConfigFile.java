@@ -1,7 +1,7 @@
 package dev.strata.render.config;
 
 import dev.strata.render.RenderedTree;
-import dev.strata.render.Yaml;
+import dev.strata.yaml.Yaml;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.strata.render.MeshMode;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
-import dev.strata.render.Yaml;
+import dev.strata.yaml.Yaml;
 import dev.strata.spec.AppEnvironment;
 import dev.strata.spec.AppSpec;
 

@@ -5,7 +5,7 @@ import dev.strata.plan.ResolvedComponent;
 import dev.strata.render.Generator;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
-import dev.strata.render.Yaml;
+import dev.strata.yaml.Yaml;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.strata.cluster.up.steps;
 import dev.strata.cluster.helm.HelmRelease;
 import dev.strata.cluster.up.Step;
 import dev.strata.cluster.up.UpContext;
-import dev.strata.render.Yaml;
+import dev.strata.yaml.Yaml;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;

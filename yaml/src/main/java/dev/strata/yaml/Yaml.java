@@ -1,4 +1,4 @@
-package dev.strata.render;
+package dev.strata.yaml;
 
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -17,6 +17,10 @@ import java.util.stream.Collectors;
  * Writes objects (maps, lists, scalars) as block-style YAML the way people write Kubernetes
  * manifests: two-space indents, lists indented under their key, multi-line strings as literal
  * blocks, keys in the order the generator put them. Same input, same bytes.
+ *
+ * <p>A string stays a string for every reader: besides what YAML 1.2 would read as another type,
+ * a string that YAML 1.1 (Helm's and Kubernetes' go-yaml v2) reads as a boolean, a number, a null
+ * or a timestamp is quoted ({@link Yaml11}).
  */
 public final class Yaml {
 
@@ -60,6 +64,9 @@ public final class Yaml {
                 String s = (String) data;
                 if (s.contains("\n") && !s.contains("\t") && s.lines().noneMatch(l -> l.endsWith(" "))) {
                     return representScalar(Tag.STR, s, ScalarStyle.LITERAL);
+                }
+                if (Yaml11.readsAsNonString(s)) {
+                    return representScalar(Tag.STR, s, ScalarStyle.SINGLE_QUOTED);
                 }
                 return plain.representData(data);
             });
