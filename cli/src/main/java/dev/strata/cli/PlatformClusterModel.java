@@ -1,14 +1,12 @@
 package dev.strata.cli;
 
-import dev.strata.catalog.Release;
 import dev.strata.check.ClusterModel;
 import dev.strata.check.Severity;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlanException;
 import dev.strata.plan.Planner;
-import dev.strata.plan.ResolvedComponent;
 import dev.strata.plan.capacity.NodeInfo;
-import dev.strata.plan.capacity.PodFactory;
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.plan.capacity.Scenario;
 import dev.strata.plan.capacity.Unschedulable;
 import dev.strata.spec.PlatformSpec;
@@ -48,22 +46,17 @@ final class PlatformClusterModel {
             return Optional.empty();
         }
         List<ClusterModel.Node> nodes = new ArrayList<>();
-        for (NodeInfo n : PodFactory.nodes(spec.cluster())) {
+        for (NodeInfo n : plan.facts().nodes()) {
             nodes.add(new ClusterModel.Node(n.name(), n.controlPlane() ? "control-plane" : "worker", n.tier(), n.labels(),
                     n.taints().stream().map(t -> new ClusterModel.Taint(t.key(), t.value(), t.effect())).toList(),
                     n.allocatable().cpu().millicores(), n.allocatable().memory().bytes()));
         }
-        TreeSet<String> namespaces = new TreeSet<>();
-        for (ResolvedComponent rc : plan.components()) {
-            for (Release r : rc.releases()) {
-                namespaces.add(rc.entry().namespaceOf(r));
-            }
-        }
+        TreeSet<String> namespaces = new TreeSet<>(plan.facts().platformNamespaces().keySet());
         List<ClusterModel.CapacityFinding> capacity = new ArrayList<>();
         for (Unschedulable u : plan.capacity().unschedulable()) {
             capacity.add(new ClusterModel.CapacityFinding(Severity.ERROR, Optional.empty(), u.toString()));
         }
-        Optional<String> platformTier = spec.cluster().hasTier(PodFactory.PLATFORM_TIER) ? Optional.of(PodFactory.PLATFORM_TIER) : Optional.empty();
+        Optional<String> platformTier = plan.facts().hasTier(PlatformFacts.PLATFORM_TIER) ? Optional.of(PlatformFacts.PLATFORM_TIER) : Optional.empty();
         return Optional.of(new ClusterModel(nodes, platformTier, List.copyOf(namespaces), capacity));
     }
 }

@@ -2,6 +2,7 @@ package dev.strata.plan;
 
 import dev.strata.catalog.Catalog;
 import dev.strata.plan.capacity.PodFactory;
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.plan.capacity.Scenario;
 import dev.strata.plan.capacity.Scheduler;
 import dev.strata.spec.PlatformSpec;
@@ -24,8 +25,11 @@ public final class Planner {
     /** @throws PlanException when components are missing, in conflict, unsupported or in a cycle */
     public Plan plan(PlatformSpec spec, Scenario scenario) {
         List<ResolvedComponent> resolved = new Resolver(catalog).resolve(spec);
+        PlatformFacts facts = new PlatformFacts(spec, resolved);
+        List<PlannedRelease> releases = ReleasePlanner.plan(facts);
         List<Wave> waves = new WavePlanner().plan(spec, resolved);
-        Scheduler scheduler = new Scheduler(PodFactory.nodes(spec.cluster()));
-        return new Plan(spec, resolved, waves, scheduler.schedule(PodFactory.pods(catalog, spec, resolved, scenario), scenario));
+        Scheduler scheduler = new Scheduler(facts.nodes());
+        return new Plan(spec, resolved, releases, waves, facts,
+                scheduler.schedule(PodFactory.pods(catalog, spec, releases, scenario), scenario));
     }
 }

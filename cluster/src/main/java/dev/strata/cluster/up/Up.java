@@ -10,7 +10,6 @@ import dev.strata.cluster.up.steps.GitSourceStep;
 import dev.strata.cluster.up.steps.LoadImageStep;
 import dev.strata.cluster.up.steps.RenderStep;
 import dev.strata.cluster.up.steps.WaitStep;
-import dev.strata.render.RenderContext;
 import dev.strata.spec.AppSpec;
 
 import java.io.PrintWriter;
@@ -43,12 +42,12 @@ public final class Up {
             case UNCHANGED -> "unchanged";
             case NOT_APPLICABLE -> "n/a";
         }).collect(Collectors.joining(" · ")));
-        RenderContext rc = new RenderContext(ctx.spec(), ctx.plan(), ctx.seams().catalog());
+        var facts = ctx.plan().facts();
         if (!ctx.spec().apps().isEmpty()) {
             out.println("Apps (through the gateway, TLS from the cluster's own CA):");
             for (AppSpec app : ctx.spec().apps()) {
                 for (var env : app.environments()) {
-                    out.println("  https://" + rc.appHost(app.name(), env.name()) + "/");
+                    out.println("  https://" + facts.appHost(app.name(), env.name()) + "/");
                 }
             }
         }

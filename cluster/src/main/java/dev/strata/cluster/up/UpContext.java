@@ -1,21 +1,21 @@
 package dev.strata.cluster.up;
 
-import dev.strata.catalog.Release;
 import dev.strata.catalog.Tool;
 import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.Seams;
 import dev.strata.cluster.helm.HelmRelease;
 import dev.strata.cluster.kube.Kube;
 import dev.strata.plan.Plan;
+import dev.strata.plan.PlannedRelease;
 import dev.strata.plan.Planner;
 import dev.strata.plan.ResolvedComponent;
 import dev.strata.plan.capacity.Scenario;
 import dev.strata.render.RenderException;
 import dev.strata.render.RenderedTree;
 import dev.strata.render.Renderer;
-import dev.strata.render.gitops.Layout;
 import dev.strata.spec.PlatformSpec;
 import dev.strata.spec.Provider;
+import dev.strata.yaml.Yaml;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -141,15 +141,15 @@ public final class UpContext {
         return plan().components().stream().filter(rc -> rc.id().equals(id)).findFirst();
     }
 
-    /** The Helm releases of a component, each with its rendered values file's content. */
+    /** The Helm releases of a component, each with the values the plan computed (those its values.yaml holds). */
     public List<HelmRelease> helmReleases(ResolvedComponent rc) {
-        return rc.releases().stream().filter(r -> r.source().helm()).map(r -> helmRelease(rc, r)).toList();
+        return plan().releases().stream().filter(pr -> pr.componentId().equals(rc.id()) && pr.source().helm())
+                .map(UpContext::helmRelease).toList();
     }
 
-    private HelmRelease helmRelease(ResolvedComponent rc, Release r) {
-        String values = tree().get(Layout.valuesFile(rc, r));
-        return new HelmRelease(r.name(), rc.entry().namespaceOf(r), r.source().repository(), r.source().chart().orElseThrow(),
-                r.source().version(), values);
+    public static HelmRelease helmRelease(PlannedRelease pr) {
+        return new HelmRelease(pr.name(), pr.namespace(), pr.source().repository(), pr.source().chart().orElseThrow(),
+                pr.source().version(), Yaml.dump(pr.values()));
     }
 
     /** The Argo CD Applications the tree defines (the root and every child), by name. */
@@ -166,7 +166,7 @@ public final class UpContext {
     /** The Applications of the tree that read the rendered repository (as their source or values), by name. */
     @SuppressWarnings("unchecked")
     public java.util.Set<String> applicationsReadingRepository() {
-        String repo = new dev.strata.render.RenderContext(spec, plan(), seams.catalog()).repoUrl();
+        String repo = plan().facts().repoUrl();
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         tree().files().forEach((path, content) -> {
             if (!(path.startsWith("argocd/") || path.equals("bootstrap/root.yaml")) || !path.endsWith(".yaml")) {

@@ -5,7 +5,7 @@ import dev.strata.cluster.kube.Kube;
 import dev.strata.cluster.kube.Probe;
 import dev.strata.cluster.kube.ProbeResult;
 import dev.strata.plan.Plan;
-import dev.strata.render.RenderContext;
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.spec.AppSpec;
 import dev.strata.spec.PlatformSpec;
 
@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What checks see: the spec and its render context (well-known endpoints), the cluster, and
+ * What checks see: the spec and the platform's facts (well-known endpoints), the cluster, and
  * a way to run a curl probe pod. Probes run in namespace {@value #PROBE_NAMESPACE} unless a
  * check needs them elsewhere; every probe pod is deleted after it ran.
  */
@@ -26,7 +26,7 @@ public final class VerifyContext {
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(120);
 
     private final PlatformSpec spec;
-    private final RenderContext render;
+    private final PlatformFacts facts;
     private final Kube kube;
     private final Ticker ticker;
     private final Supplier<String> randomHex;
@@ -35,7 +35,7 @@ public final class VerifyContext {
 
     public VerifyContext(PlatformSpec spec, Plan plan, dev.strata.catalog.Catalog catalog, Kube kube, Ticker ticker, Supplier<String> randomHex) {
         this.spec = spec;
-        this.render = new RenderContext(spec, plan, catalog);
+        this.facts = plan.facts();
         this.kube = kube;
         this.ticker = ticker;
         this.randomHex = randomHex;
@@ -45,8 +45,9 @@ public final class VerifyContext {
         return spec;
     }
 
-    public RenderContext render() {
-        return render;
+    /** What the plan knows of the platform: components, endpoints, host names. */
+    public PlatformFacts facts() {
+        return facts;
     }
 
     public Kube kube() {

@@ -7,7 +7,9 @@ import dev.strata.catalog.Release;
 import dev.strata.catalog.Resources;
 import dev.strata.catalog.Workload;
 import dev.strata.catalog.WorkloadKind;
+import dev.strata.plan.PlannedRelease;
 import dev.strata.plan.ResolvedComponent;
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.plan.Values;
 import dev.strata.spec.AppEnvironment;
 import dev.strata.spec.AppSpec;
@@ -30,38 +32,15 @@ import java.util.Optional;
  */
 public final class PodFactory {
 
-    public static final String PLATFORM_TIER = "platform";
-    public static final String APPS_TIER = "apps";
-
     private PodFactory() {
     }
 
-    public static List<NodeInfo> nodes(ClusterSpec cluster) {
-        List<NodeInfo> out = new ArrayList<>();
-        for (NodeGroup g : cluster.nodes()) {
-            for (int i = 1; i <= g.count(); i++) {
-                String name = g.count() == 1 ? g.name() : g.name() + "-" + i;
-                Map<String, String> labels = new LinkedHashMap<>(g.labels());
-                labels.put("kubernetes.io/hostname", name);
-                if (g.role() == NodeRole.CONTROL_PLANE) {
-                    labels.put("node-role.kubernetes.io/control-plane", "");
-                }
-                g.tier().ifPresent(t -> labels.put(cluster.tierLabel(), t));
-                out.add(new NodeInfo(name, g.name(), g.role() == NodeRole.CONTROL_PLANE, g.tier(), Map.copyOf(labels),
-                        g.effectiveTaints(), g.capacity(), g.capacity().minus(cluster.reserved())));
-            }
-        }
-        return out;
-    }
-
-    public static List<PodRequest> pods(Catalog catalog, PlatformSpec spec, List<ResolvedComponent> resolved, Scenario scenario) {
+    public static List<PodRequest> pods(Catalog catalog, PlatformSpec spec, List<PlannedRelease> releases, Scenario scenario) {
+        List<ResolvedComponent> resolved = releases.stream().map(PlannedRelease::component).distinct().toList();
         List<PodRequest> pods = new ArrayList<>(KubernetesPods.of(catalog, spec, resolved));
-        for (ResolvedComponent rc : resolved) {
-            for (Release r : rc.releases()) {
-                Map<String, Object> values = rc.valuesOf(r);
-                for (Workload w : r.workloads()) {
-                    pods.addAll(componentPods(spec, rc, r, w, values));
-                }
+        for (PlannedRelease pr : releases) {
+            for (Workload w : pr.release().workloads()) {
+                pods.addAll(componentPods(spec, pr.component(), pr.release(), w, pr.values()));
             }
         }
         List<Container> sidecars = sidecars(resolved);
@@ -96,9 +75,9 @@ public final class PodFactory {
         List<Toleration> tolerations = List.of();
         switch (w.placement()) {
             case PLATFORM -> {
-                if (spec.cluster().hasTier(PLATFORM_TIER)) {
-                    selector = Map.of(spec.cluster().tierLabel(), PLATFORM_TIER);
-                    tolerations = tierTolerations(spec.cluster(), PLATFORM_TIER);
+                if (spec.cluster().hasTier(PlatformFacts.PLATFORM_TIER)) {
+                    selector = Map.of(spec.cluster().tierLabel(), PlatformFacts.PLATFORM_TIER);
+                    tolerations = tierTolerations(spec.cluster(), PlatformFacts.PLATFORM_TIER);
                 }
             }
             case EVERY_NODE -> tolerations = List.of(Toleration.ALL);
@@ -174,9 +153,9 @@ public final class PodFactory {
         limits = limits.max(initLim);
         Map<String, String> selector = Map.of();
         List<Toleration> tolerations = List.of();
-        if (spec.cluster().hasTier(APPS_TIER)) {
-            selector = Map.of(spec.cluster().tierLabel(), APPS_TIER);
-            tolerations = tierTolerations(spec.cluster(), APPS_TIER);
+        if (spec.cluster().hasTier(PlatformFacts.APPS_TIER)) {
+            selector = Map.of(spec.cluster().tierLabel(), PlatformFacts.APPS_TIER);
+            tolerations = tierTolerations(spec.cluster(), PlatformFacts.APPS_TIER);
         }
         String ns = app.namespace(env.name());
         Optional<String> anti = "required".equals(app.antiAffinity()) ? Optional.of(ns + "/" + app.name()) : Optional.empty();

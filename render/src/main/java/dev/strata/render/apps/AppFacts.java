@@ -1,6 +1,6 @@
 package dev.strata.render.apps;
 
-import dev.strata.render.MeshMode;
+import dev.strata.plan.facts.MeshMode;
 import dev.strata.render.RenderContext;
 import dev.strata.spec.AppSpec;
 

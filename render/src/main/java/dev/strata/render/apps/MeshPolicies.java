@@ -1,6 +1,7 @@
 package dev.strata.render.apps;
 
-import dev.strata.render.MeshMode;
+import dev.strata.plan.facts.PlatformFacts;
+import dev.strata.plan.facts.MeshMode;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 
@@ -39,7 +40,7 @@ final class MeshPolicies {
                    : "ztunnel enforces identities and ports only (L4), so the rules name no paths."));
         if (f.gateway()) {
             rules.add(Obj.map(
-                    "from", List.of(Obj.map("source", Obj.map("principals", List.of(principal(RenderContext.GATEWAY_NAMESPACE, ctx.gatewayServiceAccount()))))),
+                    "from", List.of(Obj.map("source", Obj.map("principals", List.of(principal(PlatformFacts.GATEWAY_NAMESPACE, ctx.gatewayServiceAccount()))))),
                     "to", List.of(Obj.map("operation", Obj.map("ports", List.of(port))))));
         }
         if (f.prometheus()) {
@@ -53,7 +54,7 @@ final class MeshPolicies {
                 comment.add("Prometheus is ever meshed and scrapes the pod directly. It opens nothing else.");
             }
             rules.add(Obj.map(
-                    "from", List.of(Obj.map("source", Obj.map("principals", List.of(principal(RenderContext.MONITORING_NAMESPACE, ctx.prometheusServiceAccount()))))),
+                    "from", List.of(Obj.map("source", Obj.map("principals", List.of(principal(PlatformFacts.MONITORING_NAMESPACE, ctx.prometheusServiceAccount()))))),
                     "to", List.of(Obj.map("operation", op))));
         }
         if (rules.isEmpty()) {

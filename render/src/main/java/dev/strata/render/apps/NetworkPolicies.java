@@ -1,6 +1,7 @@
 package dev.strata.render.apps;
 
-import dev.strata.render.MeshMode;
+import dev.strata.plan.facts.PlatformFacts;
+import dev.strata.plan.facts.MeshMode;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 import dev.strata.spec.ExternalService;
@@ -38,9 +39,9 @@ final class NetworkPolicies {
                         "ports", List.of(port("UDP", 53), port("TCP", 53))))));
         if (f.gateway()) {
             out.add(policy(f.labels(), "allow-from-gateway", List.of(
-                            "User traffic: the platform gateway in " + RenderContext.GATEWAY_NAMESPACE + " forwards to the app port."),
+                            "User traffic: the platform gateway in " + PlatformFacts.GATEWAY_NAMESPACE + " forwards to the app port."),
                     f.selector(), List.of("Ingress"),
-                    List.of(Obj.map("from", List.of(Obj.map("namespaceSelector", namespace(RenderContext.GATEWAY_NAMESPACE))),
+                    List.of(Obj.map("from", List.of(Obj.map("namespaceSelector", namespace(PlatformFacts.GATEWAY_NAMESPACE))),
                             "ports", List.of(port("TCP", f.port())))), List.of()));
         }
         if (f.prometheus()) {
@@ -48,13 +49,13 @@ final class NetworkPolicies {
                             ? "Prometheus scrapes Istio's merged metrics (Envoy's and the app's /metrics) on pilot-agent's port " + AppFacts.ISTIO_AGENT_PORT + "."
                             : "Prometheus scrapes the app's /metrics on its own port."),
                     f.selector(), List.of("Ingress"),
-                    List.of(Obj.map("from", List.of(Obj.map("namespaceSelector", namespace(RenderContext.MONITORING_NAMESPACE))),
+                    List.of(Obj.map("from", List.of(Obj.map("namespaceSelector", namespace(PlatformFacts.MONITORING_NAMESPACE))),
                             "ports", List.of(port("TCP", f.scrapePort())))), List.of()));
         }
         f.otlp().ifPresent(o -> out.add(policy(f.labels(), "allow-otlp-egress", List.of(
-                        "Traces leave over OTLP/HTTP to " + o.service() + " in " + RenderContext.MONITORING_NAMESPACE + "."),
+                        "Traces leave over OTLP/HTTP to " + o.service() + " in " + PlatformFacts.MONITORING_NAMESPACE + "."),
                 f.selector(), List.of("Egress"), List.of(),
-                List.of(Obj.map("to", List.of(Obj.map("namespaceSelector", namespace(RenderContext.MONITORING_NAMESPACE))),
+                List.of(Obj.map("to", List.of(Obj.map("namespaceSelector", namespace(PlatformFacts.MONITORING_NAMESPACE))),
                         "ports", List.of(port("TCP", o.port())))))));
         for (ExternalService x : f.app().external()) {
             out.add(policy(f.labels(), "allow-external-" + x.name(), List.of(

@@ -1,5 +1,6 @@
 package dev.strata.render.apps;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.RenderContext;
 
 import java.util.Optional;
@@ -29,6 +30,6 @@ record Otlp(String service, int port) {
     }
 
     String url() {
-        return "http://" + service + "." + RenderContext.MONITORING_NAMESPACE + ".svc.cluster.local:" + port;
+        return "http://" + service + "." + PlatformFacts.MONITORING_NAMESPACE + ".svc.cluster.local:" + port;
     }
 }

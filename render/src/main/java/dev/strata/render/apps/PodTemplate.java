@@ -1,7 +1,7 @@
 package dev.strata.render.apps;
 
 import dev.strata.catalog.Resources;
-import dev.strata.render.MeshMode;
+import dev.strata.plan.facts.MeshMode;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 

@@ -1,7 +1,7 @@
 package dev.strata.render.apps;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.Obj;
-import dev.strata.render.RenderContext;
 
 import java.util.List;
 import java.util.Map;
@@ -25,18 +25,18 @@ final class RouteManifest {
                 : List.of(Obj.map("name", f.name(), "port", f.port()));
         List<String> comment = f.canary()
                 ? List.of(
-                        "HTTPS entry for " + f.name() + " on Gateway " + RenderContext.GATEWAY_NAMESPACE + "/" + RenderContext.GATEWAY_NAME + ". Hostnames come from the overlays.",
+                        "HTTPS entry for " + f.name() + " on Gateway " + PlatformFacts.GATEWAY_NAMESPACE + "/" + PlatformFacts.GATEWAY_NAME + ". Hostnames come from the overlays.",
                         "Stable and canary backends: Argo Rollouts' Gateway API plugin moves the weights (100/0 at",
                         "rest) during a canary, so Argo CD must ignore differences in the weights (see the report).")
-                : List.of("HTTPS entry for " + f.name() + " on Gateway " + RenderContext.GATEWAY_NAMESPACE + "/" + RenderContext.GATEWAY_NAME + ". Hostnames come from the overlays.");
+                : List.of("HTTPS entry for " + f.name() + " on Gateway " + PlatformFacts.GATEWAY_NAMESPACE + "/" + PlatformFacts.GATEWAY_NAME + ". Hostnames come from the overlays.");
         return Optional.of(new Manifest("httproute.yaml", comment,
                 Obj.of("gateway.networking.k8s.io/v1", "HTTPRoute", f.name()).labels(f.labels())
                         .put("spec", Obj.map(
                                 "parentRefs", List.of(Obj.map(
                                         "group", "gateway.networking.k8s.io",
                                         "kind", "Gateway",
-                                        "name", RenderContext.GATEWAY_NAME,
-                                        "namespace", RenderContext.GATEWAY_NAMESPACE,
+                                        "name", PlatformFacts.GATEWAY_NAME,
+                                        "namespace", PlatformFacts.GATEWAY_NAMESPACE,
                                         "sectionName", "https")),
                                 "rules", List.of(Obj.map(
                                         "matches", List.of(Obj.map("path", Obj.map("type", "PathPrefix", "value", "/"))),

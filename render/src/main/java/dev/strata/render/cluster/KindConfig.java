@@ -1,5 +1,6 @@
 package dev.strata.render.cluster;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.RenderContext;
 import dev.strata.yaml.Yaml;
 import dev.strata.spec.ClusterSpec;
@@ -27,12 +28,12 @@ final class KindConfig {
     static String render(RenderContext ctx) {
         ClusterSpec cluster = ctx.spec().cluster();
         String image = KindNodeImage.of(ctx.catalog(), cluster.kubernetesVersion());
-        boolean cni = ClusterFacts.replacesCni(ctx);
-        boolean kubeProxy = ClusterFacts.replacesKubeProxy(ctx);
-        Map<String, List<Integer>> hostPorts = IngressNode.hostPorts(ctx);
+        boolean cni = ctx.facts().replacesCni();
+        boolean kubeProxy = ctx.facts().replacesKubeProxy();
+        Map<String, List<Integer>> hostPorts = ctx.facts().ingressHostPorts();
         TreeSet<Integer> ports = new TreeSet<>();
         hostPorts.values().forEach(ports::addAll);
-        Optional<NodeGroup> ingressGroup = ports.isEmpty() ? Optional.empty() : IngressNode.group(cluster);
+        Optional<NodeGroup> ingressGroup = ports.isEmpty() ? Optional.empty() : PlatformFacts.ingressGroup(cluster);
 
         List<NodeGroup> ordered = new ArrayList<>();
         cluster.nodes().stream().filter(g -> g.role() == NodeRole.CONTROL_PLANE).forEach(ordered::add);
@@ -54,7 +55,7 @@ final class KindConfig {
                 node.put("image", image);
                 Map<String, String> labels = new TreeMap<>(NodeLabels.of(cluster, g));
                 if (ingress) {
-                    labels.put(IngressNode.LABEL, IngressNode.VALUE);
+                    labels.put(PlatformFacts.INGRESS_LABEL, PlatformFacts.INGRESS_VALUE);
                     ingressContainer = container;
                 }
                 if (!labels.isEmpty()) {
@@ -109,11 +110,11 @@ final class KindConfig {
         c.add("and it is the image for Kubernetes " + KindNodeImage.minor(cluster.kubernetesVersion()).orElse("") + " (spec: "
                 + cluster.kubernetesVersion() + ").");
         if (cni) {
-            c.add("disableDefaultCNI: " + String.join(", ", componentsWith(ctx, ClusterFacts.CNI))
+            c.add("disableDefaultCNI: " + String.join(", ", componentsWith(ctx, PlatformFacts.CNI))
                     + " is the CNI, so kindnet is not installed (nodes stay NotReady until it runs).");
         }
         if (kubeProxy) {
-            c.add("kubeProxyMode none: " + String.join(", ", componentsWith(ctx, ClusterFacts.KUBE_PROXY_REPLACEMENT))
+            c.add("kubeProxyMode none: " + String.join(", ", componentsWith(ctx, PlatformFacts.KUBE_PROXY_REPLACEMENT))
                     + " replaces kube-proxy; it reaches the API server directly at " + apiServer(ctx) + ".");
         }
         c.add("");
@@ -127,8 +128,8 @@ final class KindConfig {
             c.add("Host ports " + hostPorts.entrySet().stream().map(e -> join(e.getValue()) + " (" + e.getKey() + ")").reduce((a, b) -> a + ", " + b).orElse("")
                     + " are published on " + LISTEN_ADDRESS + " by ONE node,");
             c.add(ingressContainer + ": kind forwards a host port to that node container only, and the gateway pods bind the port");
-            c.add("there with hostPort. That node is labelled " + IngressNode.LABEL + "=" + IngressNode.VALUE
-                    + "; the gateways' nodeSelector must match it: " + selector(IngressNode.nodeSelector(ctx)) + ".");
+            c.add("there with hostPort. That node is labelled " + PlatformFacts.INGRESS_LABEL + "=" + PlatformFacts.INGRESS_VALUE
+                    + "; the gateways' nodeSelector must match it: " + selector(ctx.facts().ingressNodeSelector()) + ".");
         }
         c.add("");
         c.add("Nodes (kind container names, in this order):");

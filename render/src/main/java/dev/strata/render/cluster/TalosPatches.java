@@ -1,5 +1,6 @@
 package dev.strata.render.cluster;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.catalog.Tool;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
@@ -42,10 +43,10 @@ final class TalosPatches {
         List<NodeGroup> workers = cluster.nodes().stream().filter(g -> g.role() == NodeRole.WORKER).toList();
 
         List<Object> cpDocs = new ArrayList<>();
-        if (ClusterFacts.replacesKubeProxy(ctx)) {
+        if (ctx.facts().replacesKubeProxy()) {
             cpDocs.add(doc("KubeProxyConfig", "enabled", false));
         }
-        if (ClusterFacts.replacesCni(ctx)) {
+        if (ctx.facts().replacesCni()) {
             cpDocs.add(doc("KubeFlannelCNIConfig", "$patch", "delete"));
         }
         if (!controlPlanes.isEmpty()) {
@@ -115,12 +116,12 @@ final class TalosPatches {
         c.add("Written in Talos 1.14's multi-document form: talosctl 1.14 generates KubeProxyConfig, KubeFlannelCNIConfig and");
         c.add("KubeNodeConfig documents and rejects a config that also sets the deprecated v1alpha1 fields they replace");
         c.add("(cluster.proxy, cluster.network.cni, machine.nodeLabels, machine.nodeTaints, cluster.allowSchedulingOnControlPlanes).");
-        if (ClusterFacts.replacesKubeProxy(ctx)) {
-            c.add("KubeProxyConfig enabled: false: " + String.join(", ", owners(ctx, ClusterFacts.KUBE_PROXY_REPLACEMENT))
+        if (ctx.facts().replacesKubeProxy()) {
+            c.add("KubeProxyConfig enabled: false: " + String.join(", ", owners(ctx, PlatformFacts.KUBE_PROXY_REPLACEMENT))
                     + " replaces kube-proxy (it reaches the API server through KubePrism, localhost:7445).");
         }
-        if (ClusterFacts.replacesCni(ctx)) {
-            c.add("KubeFlannelCNIConfig deleted: " + String.join(", ", owners(ctx, ClusterFacts.CNI))
+        if (ctx.facts().replacesCni()) {
+            c.add("KubeFlannelCNIConfig deleted: " + String.join(", ", owners(ctx, PlatformFacts.CNI))
                     + " is the CNI (Talos' Flannel would not enforce NetworkPolicy).");
         }
         c.add("Kubelet serving certificates stay self-signed (no rotate-server-certificates): metrics-server runs with");

@@ -1,5 +1,6 @@
 package dev.strata.render.config;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.Generator;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
@@ -61,7 +62,7 @@ public final class CertificatesGenerator implements Generator {
     }
 
     static Map<String, Object> gatewayCertificate(RenderContext ctx) {
-        return Obj.of(API, "Certificate", Bundles.GATEWAY_TLS).namespace(RenderContext.GATEWAY_NAMESPACE).put("spec", map(
+        return Obj.of(API, "Certificate", Bundles.GATEWAY_TLS).namespace(PlatformFacts.GATEWAY_NAMESPACE).put("spec", map(
                 "secretName", Bundles.GATEWAY_TLS,
                 "dnsNames", List.of("*." + ctx.domain(), ctx.domain()),
                 "duration", "2160h",

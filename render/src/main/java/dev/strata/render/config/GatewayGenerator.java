@@ -1,5 +1,6 @@
 package dev.strata.render.config;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.Generator;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
@@ -50,12 +51,12 @@ public final class GatewayGenerator implements Generator {
                     "allowedRoutes", appNamespaces));
         }
         List<String> header = new ArrayList<>(List.of(
-                "The platform's entry point: Gateway " + RenderContext.GATEWAY_NAME + " programs the istio-ingressgateway pods",
+                "The platform's entry point: Gateway " + PlatformFacts.GATEWAY_NAME + " programs the istio-ingressgateway pods",
                 "deployed by the istio-gateway release. Exactly one address of type Hostname naming that Service",
                 "makes istiod treat the Gateway as manually deployed: it configures those pods instead of",
                 "creating a Deployment of its own. Listener ports are the Service's ports 80 and 443 (never a node port).",
                 "Apps attach HTTPRoutes from namespaces labelled " + NamespacesGenerator.GATEWAY_ACCESS_LABEL + "=true,",
-                "with parentRefs [{name: " + RenderContext.GATEWAY_NAME + ", namespace: " + RenderContext.GATEWAY_NAMESPACE
+                "with parentRefs [{name: " + PlatformFacts.GATEWAY_NAME + ", namespace: " + PlatformFacts.GATEWAY_NAMESPACE
                         + (tls ? ", sectionName: " + HTTPS : "") + "}]."));
         if (!tls) {
             header.add("cert-manager is not enabled, so there is no certificate: HTTP only, no HTTPS listener, no redirect.");
@@ -63,18 +64,18 @@ public final class GatewayGenerator implements Generator {
         if (ctx.enabled("kong")) {
             header.add("Kong is enabled too: it serves its own GatewayClass on host ports 8080/8443; no Kong Gateway is rendered here.");
         }
-        ConfigFile.write(out, dir, header, Obj.of(API, "Gateway", RenderContext.GATEWAY_NAME).namespace(RenderContext.GATEWAY_NAMESPACE)
+        ConfigFile.write(out, dir, header, Obj.of(API, "Gateway", PlatformFacts.GATEWAY_NAME).namespace(PlatformFacts.GATEWAY_NAMESPACE)
                 .put("spec", map(
                         "gatewayClassName", "istio",
                         "addresses", List.of(map("type", "Hostname",
-                                "value", ctx.gatewayServiceAccount() + "." + RenderContext.GATEWAY_NAMESPACE + ".svc.cluster.local")),
+                                "value", ctx.gatewayServiceAccount() + "." + PlatformFacts.GATEWAY_NAMESPACE + ".svc.cluster.local")),
                         "listeners", listeners)).build());
         if (tls) {
             ConfigFile.write(out, dir, List.of(
                             "Every plain HTTP request to an app host is answered with 301 to the same URL over HTTPS",
                             "(port 443, the scheme's well-known port)."),
-                    Obj.of(API, "HTTPRoute", REDIRECT).namespace(RenderContext.GATEWAY_NAMESPACE).put("spec", map(
-                            "parentRefs", List.of(map("name", RenderContext.GATEWAY_NAME, "namespace", RenderContext.GATEWAY_NAMESPACE,
+                    Obj.of(API, "HTTPRoute", REDIRECT).namespace(PlatformFacts.GATEWAY_NAMESPACE).put("spec", map(
+                            "parentRefs", List.of(map("name", PlatformFacts.GATEWAY_NAME, "namespace", PlatformFacts.GATEWAY_NAMESPACE,
                                     "sectionName", HTTP)),
                             "hostnames", List.of(host),
                             "rules", List.of(map("filters", List.of(map("type", "RequestRedirect",

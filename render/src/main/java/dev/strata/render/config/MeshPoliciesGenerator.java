@@ -1,7 +1,8 @@
 package dev.strata.render.config;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.Generator;
-import dev.strata.render.MeshMode;
+import dev.strata.plan.facts.MeshMode;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
@@ -48,7 +49,7 @@ public final class MeshPoliciesGenerator implements Generator {
                             "through ztunnel). The API server is not in the mesh, so it could not call the Prometheus",
                             "operator's admission webhook under STRICT: that one port accepts plaintext (the webhook",
                             "itself is TLS, with the CA kube-prometheus-stack patches into its configuration)."),
-                    Obj.of("security.istio.io/v1", "PeerAuthentication", "prometheus-operator-webhook").namespace(RenderContext.MONITORING_NAMESPACE)
+                    Obj.of("security.istio.io/v1", "PeerAuthentication", "prometheus-operator-webhook").namespace(PlatformFacts.MONITORING_NAMESPACE)
                             .put("spec", map(
                                     "selector", map("matchLabels", map("app", OPERATOR_APP)),
                                     "mtls", map("mode", "STRICT"),

@@ -1,8 +1,9 @@
 package dev.strata.render.config;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.catalog.PodSecurity;
 import dev.strata.render.Generator;
-import dev.strata.render.MeshMode;
+import dev.strata.plan.facts.MeshMode;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
@@ -60,13 +61,13 @@ public final class NamespacesGenerator implements Generator {
                 need.podSecurity().level().equals(PodSecurity.RESTRICTED)
                         ? "restricted: every component here (" + String.join(", ", components) + ") runs pods that meet it"
                         : need.podSecurity().level() + ": needed by " + need.component() + " — " + need.podSecurity().reason()));
-        boolean monitoringInAmbient = ns.equals(RenderContext.MONITORING_NAMESPACE) && ctx.meshMode() == MeshMode.ISTIO_AMBIENT;
+        boolean monitoringInAmbient = ns.equals(PlatformFacts.MONITORING_NAMESPACE) && ctx.meshMode() == MeshMode.ISTIO_AMBIENT;
         if (monitoringInAmbient) {
             labels.put("istio.io/dataplane-mode", "ambient");
             comments.add(ConfigFile.LineComment.of("istio.io/dataplane-mode: ambient",
                     "in the ambient mesh so that Prometheus scrapes STRICT-mTLS app namespaces through ztunnel",
                     "(mTLS on its behalf); out of the mesh its plaintext scrapes would be refused"));
-        } else if (ns.equals(RenderContext.MONITORING_NAMESPACE) && ctx.meshMode() == MeshMode.ISTIO_SIDECAR) {
+        } else if (ns.equals(PlatformFacts.MONITORING_NAMESPACE) && ctx.meshMode() == MeshMode.ISTIO_SIDECAR) {
             comments.add(ConfigFile.LineComment.of("name: " + ns,
                     "not in the mesh: in sidecar mode Prometheus scrapes each app pod's merged metrics on port 15020,",
                     "which Istio excludes from mTLS interception (the apps' PodMonitor), so it needs no sidecar"));

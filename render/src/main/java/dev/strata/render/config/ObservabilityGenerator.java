@@ -1,7 +1,8 @@
 package dev.strata.render.config;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.Generator;
-import dev.strata.render.MeshMode;
+import dev.strata.plan.facts.MeshMode;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
@@ -44,7 +45,7 @@ public final class ObservabilityGenerator implements Generator {
             return;
         }
         String dir = Bundles.dir(Bundles.OBSERVABILITY);
-        String ns = RenderContext.MONITORING_NAMESPACE;
+        String ns = PlatformFacts.MONITORING_NAMESPACE;
         ConfigFile.write(out, dir, List.of(
                         "Grafana datasources for the backends this platform runs (" + String.join(", ", backends(ctx)) + "), linked:",
                         "a trace_id in a log line opens the trace in Tempo, a span opens its logs in Loki. Grafana's",

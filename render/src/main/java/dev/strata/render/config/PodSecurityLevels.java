@@ -2,7 +2,7 @@ package dev.strata.render.config;
 
 import dev.strata.catalog.PodSecurity;
 import dev.strata.plan.ResolvedComponent;
-import dev.strata.render.MeshMode;
+import dev.strata.plan.facts.MeshMode;
 import dev.strata.render.RenderContext;
 
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.strata.render.docs;
 
 import dev.strata.plan.capacity.CapacityReport;
 import dev.strata.render.Generator;
-import dev.strata.render.MeshMode;
+import dev.strata.plan.facts.MeshMode;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
 import dev.strata.spec.AppSpec;

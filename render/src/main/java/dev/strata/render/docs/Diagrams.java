@@ -1,5 +1,6 @@
 package dev.strata.render.docs;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.catalog.Layer;
 import dev.strata.plan.ResolvedComponent;
 import dev.strata.plan.Wave;
@@ -33,12 +34,12 @@ final class Diagrams {
         }
         boolean argo = ctx.enabled("argo-cd");
         if (argo) {
-            m.box("argocd", "Argo CD", "namespace " + RenderContext.ARGOCD_NAMESPACE);
+            m.box("argocd", "Argo CD", "namespace " + PlatformFacts.ARGOCD_NAMESPACE);
         }
         m.box("platform", "Platform: " + ctx.components().size() + " components", "namespaces " + String.join(", ", ctx.platformNamespaces().keySet()));
         m.box("apps", appsLine(ctx));
         m.end();
-        Map<String, List<Integer>> hostPorts = dev.strata.render.cluster.IngressNode.hostPorts(ctx);
+        Map<String, List<Integer>> hostPorts = ctx.facts().ingressHostPorts();
         if (gateways.isEmpty()) {
             m.dotted("user", "apps", "no ingress gateway: kubectl port-forward");
         }

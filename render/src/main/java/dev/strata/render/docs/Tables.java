@@ -1,5 +1,6 @@
 package dev.strata.render.docs;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.catalog.Release;
 import dev.strata.catalog.Resources;
 import dev.strata.catalog.Source;
@@ -10,7 +11,6 @@ import dev.strata.plan.capacity.CapacityReport;
 import dev.strata.plan.capacity.NodeUsage;
 import dev.strata.plan.capacity.TierUsage;
 import dev.strata.render.RenderContext;
-import dev.strata.render.cluster.IngressNode;
 import dev.strata.render.cluster.NodeLabels;
 import dev.strata.spec.AppEnvironment;
 import dev.strata.spec.AppSpec;
@@ -86,11 +86,11 @@ final class Tables {
 
     static String nodeGroups(RenderContext ctx) {
         ClusterSpec c = ctx.spec().cluster();
-        Optional<NodeGroup> ingress = c.provider() == Provider.KIND && !IngressNode.hostPorts(ctx).isEmpty() ? IngressNode.group(c) : Optional.empty();
+        Optional<NodeGroup> ingress = c.provider() == Provider.KIND && !ctx.facts().ingressHostPorts().isEmpty() ? PlatformFacts.ingressGroup(c) : Optional.empty();
         Markdown t = Markdown.table("Group", "Role", "Tier", "Nodes", "Capacity per node", "Allocatable per node", "Taints", "Labels");
         for (NodeGroup g : c.nodes()) {
             Map<String, String> labels = new TreeMap<>(NodeLabels.of(c, g));
-            String extra = ingress.filter(i -> i == g).map(i -> " (first node also " + IngressNode.LABEL + "=" + IngressNode.VALUE + ")").orElse("");
+            String extra = ingress.filter(i -> i == g).map(i -> " (first node also " + PlatformFacts.INGRESS_LABEL + "=" + PlatformFacts.INGRESS_VALUE + ")").orElse("");
             t.row(g.name(), g.role().id(), g.tier().orElse(""), Integer.toString(g.count()), g.capacity().toCpuMem(),
                     g.capacity().minus(c.reserved()).toCpuMem(),
                     String.join(", ", g.effectiveTaints().stream().map(Taint::toString).toList()),

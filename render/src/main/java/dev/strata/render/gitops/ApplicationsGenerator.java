@@ -1,5 +1,6 @@
 package dev.strata.render.gitops;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.catalog.Release;
 import dev.strata.catalog.Source;
 import dev.strata.plan.ConfigBundle;
@@ -101,18 +102,18 @@ public final class ApplicationsGenerator implements Generator {
     }
 
     private void bootstrap(RenderContext ctx, RenderedTree out) {
-        Map<String, Object> project = Obj.of(ARGO_API, "AppProject", "bootstrap").namespace(RenderContext.ARGOCD_NAMESPACE)
+        Map<String, Object> project = Obj.of(ARGO_API, "AppProject", "bootstrap").namespace(PlatformFacts.ARGOCD_NAMESPACE)
                 .put("spec", Obj.map(
                         "description", "The root and the two roots: they only create Argo CD objects.",
                         "sourceRepos", List.of(ctx.repoUrl()),
-                        "destinations", List.of(Obj.map("server", IN_CLUSTER, "namespace", RenderContext.ARGOCD_NAMESPACE)),
+                        "destinations", List.of(Obj.map("server", IN_CLUSTER, "namespace", PlatformFacts.ARGOCD_NAMESPACE)),
                         "namespaceResourceWhitelist", List.of(Obj.map("group", "argoproj.io", "kind", "Application"),
                                 Obj.map("group", "argoproj.io", "kind", "AppProject"))))
                 .build();
         out.put("bootstrap/appproject-bootstrap.yaml", Yaml.dump(List.of(
                 "Applied by `strata up` (or kubectl apply) once, with root.yaml, after Argo CD is installed",
                 "with bootstrap/argo-cd/values.yaml. It may only create Applications and AppProjects."), project));
-        Map<String, Object> root = application(ctx, "root", "bootstrap", ctx.repoPath("argocd/root"), RenderContext.ARGOCD_NAMESPACE, List.of());
+        Map<String, Object> root = application(ctx, "root", "bootstrap", ctx.repoPath("argocd/root"), PlatformFacts.ARGOCD_NAMESPACE, List.of());
         out.put("bootstrap/root.yaml", Yaml.dump(List.of(
                 "The root of the app-of-apps: it syncs argocd/root, which holds the AppProjects and two roots,",
                 "platform (wave 1) then apps (wave 2). Argo CD's values restore the Application health check",
@@ -123,14 +124,14 @@ public final class ApplicationsGenerator implements Generator {
     private void roots(RenderContext ctx, RenderedTree out) {
         out.put("argocd/root/application-platform.yaml", Yaml.dump(List.of(
                         "Sync wave 1: the platform root; every platform Application below it carries its own wave."),
-                withWave(application(ctx, "platform", "bootstrap", ctx.repoPath("argocd/platform"), RenderContext.ARGOCD_NAMESPACE, List.of()), 1)));
+                withWave(application(ctx, "platform", "bootstrap", ctx.repoPath("argocd/platform"), PlatformFacts.ARGOCD_NAMESPACE, List.of()), 1)));
         if (!hasDir(out, "argocd/apps")) {
             return;
         }
         out.put("argocd/root/application-apps.yaml", Yaml.dump(List.of(
                         "Sync wave 2: the apps root waits until the platform root is Healthy, so apps land on a",
                         "platform whose CRDs, gateway, mesh and admission policies are in place."),
-                withWave(application(ctx, "apps", "bootstrap", ctx.repoPath("argocd/apps"), RenderContext.ARGOCD_NAMESPACE, List.of()), 2)));
+                withWave(application(ctx, "apps", "bootstrap", ctx.repoPath("argocd/apps"), PlatformFacts.ARGOCD_NAMESPACE, List.of()), 2)));
     }
 
     private void projects(RenderContext ctx, RenderedTree out) {
@@ -141,7 +142,7 @@ public final class ApplicationsGenerator implements Generator {
                 repos.add(repoUrl(r.source()));
             }
         }
-        Map<String, Object> platform = withWave(Obj.of(ARGO_API, "AppProject", "platform").namespace(RenderContext.ARGOCD_NAMESPACE)
+        Map<String, Object> platform = withWave(Obj.of(ARGO_API, "AppProject", "platform").namespace(PlatformFacts.ARGOCD_NAMESPACE)
                 .put("spec", Obj.map(
                         "description", "Platform components and their configuration: they manage the cluster, so they may create cluster-scoped objects.",
                         "sourceRepos", new ArrayList<>(repos),
@@ -155,7 +156,7 @@ public final class ApplicationsGenerator implements Generator {
                 appDestinations.add(Obj.map("server", IN_CLUSTER, "namespace", app.namespace(env.name())));
             }
         }
-        Map<String, Object> apps = withWave(Obj.of(ARGO_API, "AppProject", "apps").namespace(RenderContext.ARGOCD_NAMESPACE)
+        Map<String, Object> apps = withWave(Obj.of(ARGO_API, "AppProject", "apps").namespace(PlatformFacts.ARGOCD_NAMESPACE)
                 .put("spec", Obj.map(
                         "description", "Applications: only their own <env>-<app> namespaces, only namespaced objects, only this repository.",
                         "sourceRepos", List.of(ctx.repoUrl()),
@@ -185,7 +186,7 @@ public final class ApplicationsGenerator implements Generator {
         }
         spec.put("destination", Obj.map("server", IN_CLUSTER, "namespace", ctx.namespaceOf(rc, r)));
         spec.put("syncPolicy", syncPolicy(options));
-        return withWave(Obj.of(ARGO_API, "Application", r.name()).namespace(RenderContext.ARGOCD_NAMESPACE)
+        return withWave(Obj.of(ARGO_API, "Application", r.name()).namespace(PlatformFacts.ARGOCD_NAMESPACE)
                 .metadata("finalizers", List.of(FINALIZER)).put("spec", spec).build(), ctx.wave(r.name()));
     }
 
@@ -194,7 +195,7 @@ public final class ApplicationsGenerator implements Generator {
     }
 
     private Map<String, Object> application(RenderContext ctx, String name, String project, String path, String namespace, List<String> options) {
-        return Obj.of(ARGO_API, "Application", name).namespace(RenderContext.ARGOCD_NAMESPACE)
+        return Obj.of(ARGO_API, "Application", name).namespace(PlatformFacts.ARGOCD_NAMESPACE)
                 .metadata("finalizers", List.of(FINALIZER))
                 .put("spec", Obj.map(
                         "project", project,

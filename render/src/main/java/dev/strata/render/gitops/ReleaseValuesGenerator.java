@@ -34,7 +34,7 @@ public final class ReleaseValuesGenerator implements Generator {
                 if (!r.freeFormKeys().isEmpty()) {
                     header.add("Keys the chart reads but its values.yaml does not list: " + String.join(", ", r.freeFormKeys()) + ".");
                 }
-                out.put(Layout.valuesFile(rc, r), Yaml.dump(header, ReleaseValues.of(ctx, rc, r)));
+                out.put(Layout.valuesFile(rc, r), Yaml.dump(header, ctx.release(r).values()));
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.strata.render.apps;
 
 import dev.strata.catalog.Quantity;
-import dev.strata.render.MeshMode;
+import dev.strata.plan.facts.MeshMode;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderException;
 import dev.strata.render.RenderedTree;

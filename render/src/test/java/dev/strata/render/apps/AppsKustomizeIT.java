@@ -114,7 +114,7 @@ class AppsKustomizeIT {
                 assertThat((List<Map<String, Object>>) at(dns, "spec", "egress", "0", "ports"))
                         .extracting(p -> p.get("protocol") + "/" + p.get("port")).containsExactlyInAnyOrder("UDP/53", "TCP/53");
 
-                if (r.ctx().meshMode() == dev.strata.render.MeshMode.ISTIO_AMBIENT) {
+                if (r.ctx().meshMode() == dev.strata.plan.facts.MeshMode.ISTIO_AMBIENT) {
                     String ambient = one(objects, "NetworkPolicy", "allow-istio-ambient").toString();
                     assertThat(ambient).contains("port=15008").contains("cidr=169.254.7.127/32");
                 }

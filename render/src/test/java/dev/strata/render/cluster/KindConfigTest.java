@@ -167,8 +167,8 @@ class KindConfigTest {
 
     @Test
     void theGatewaySelectorNamesTheMappedNodeOnKindOnly() {
-        assertThat(IngressNode.nodeSelector(context("home"))).isEqualTo(Map.of("ingress-ready", "true", "strata.dev/tier", "platform"));
-        assertThat(IngressNode.nodeSelector(context("talos-ambient"))).isEqualTo(Map.of("strata.dev/tier", "platform"));
-        assertThat(IngressNode.group(spec("home").cluster()).map(NodeGroup::name)).isEqualTo(Optional.of("platform"));
+        assertThat(context("home").facts().ingressNodeSelector()).isEqualTo(Map.of("ingress-ready", "true", "strata.dev/tier", "platform"));
+        assertThat(context("talos-ambient").facts().ingressNodeSelector()).isEqualTo(Map.of("strata.dev/tier", "platform"));
+        assertThat(dev.strata.plan.facts.PlatformFacts.ingressGroup(spec("home").cluster()).map(NodeGroup::name)).isEqualTo(Optional.of("platform"));
     }
 }

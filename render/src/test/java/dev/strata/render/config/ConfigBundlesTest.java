@@ -225,7 +225,7 @@ class ConfigBundlesTest {
         // Envoy's series come through the apps' PodMonitors on 15020 (merged metrics); a second
         // PodMonitor on 15090 would collect them twice.
         assertThat(find(r, "PodMonitor", "envoy-stats")).isEmpty();
-        assertThat(find(r, "PodMonitor", "ztunnel").isPresent()).isEqualTo(mode == dev.strata.render.MeshMode.ISTIO_AMBIENT);
+        assertThat(find(r, "PodMonitor", "ztunnel").isPresent()).isEqualTo(mode == dev.strata.plan.facts.MeshMode.ISTIO_AMBIENT);
     }
 
     @Test

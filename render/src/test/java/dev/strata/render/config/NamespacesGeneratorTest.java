@@ -2,7 +2,7 @@ package dev.strata.render.config;
 
 import dev.strata.catalog.PodSecurity;
 import dev.strata.plan.ResolvedComponent;
-import dev.strata.render.MeshMode;
+import dev.strata.plan.facts.MeshMode;
 import dev.strata.spec.AppEnvironment;
 import dev.strata.spec.AppSpec;
 import org.junit.jupiter.api.Test;

@@ -35,7 +35,7 @@ public final class AuthorizationDenied implements Check {
         var t = ctx.target().orElseThrow();
         CurlOutcome o = ctx.curl("authz", t.namespace(), CurlOutcome.script("--max-time 8 " + t.serviceUrl("/status")),
                 Map.of("app.kubernetes.io/managed-by", "strata"), Map.of("sidecar.istio.io/inject", "true"));
-        return interpret(o, t.serviceUrl("/status"), ctx.render().meshMode() == dev.strata.render.MeshMode.ISTIO_AMBIENT);
+        return interpret(o, t.serviceUrl("/status"), ctx.facts().meshMode() == dev.strata.plan.facts.MeshMode.ISTIO_AMBIENT);
     }
 
     /** @param ambient in ambient mode without a waypoint, ztunnel enforces the policy at L4: the connection is reset instead of a 403 */

@@ -1,11 +1,11 @@
 package dev.strata.cluster.verify.checks;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.cluster.kube.ResourceRef;
 import dev.strata.cluster.verify.Check;
 import dev.strata.cluster.verify.CheckResult;
 import dev.strata.cluster.verify.CurlOutcome;
 import dev.strata.cluster.verify.VerifyContext;
-import dev.strata.render.RenderContext;
 
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class GatewayServesHttps implements Check {
 
     @Override
     public Optional<String> notApplicable(VerifyContext ctx) {
-        boolean gateway = ctx.render().components().stream().anyMatch(rc -> rc.entry().capabilities().contains("gateway-api-implementation"));
+        boolean gateway = ctx.facts().components().stream().anyMatch(rc -> rc.entry().capabilities().contains("gateway-api-implementation"));
         return Applicability.first(gateway ? Optional.empty() : Optional.of("the spec has no Gateway API implementation (istio-gateway)"),
                 Applicability.needsComponent(ctx, "cert-manager", "cert-manager"), Applicability.needsApp(ctx));
     }
@@ -39,17 +39,17 @@ public final class GatewayServesHttps implements Check {
     public CheckResult run(VerifyContext ctx) {
         Optional<Map<String, Object>> gw = ctx.kube().get(gatewayRef());
         if (gw.isEmpty()) {
-            return CheckResult.fail(this, "Gateway " + RenderContext.GATEWAY_NAMESPACE + "/" + RenderContext.GATEWAY_NAME + " does not exist");
+            return CheckResult.fail(this, "Gateway " + PlatformFacts.GATEWAY_NAMESPACE + "/" + PlatformFacts.GATEWAY_NAME + " does not exist");
         }
         Optional<String> secretName = httpsSecret(gw.get());
         Optional<String> address = address(gw.get());
         if (secretName.isEmpty() || address.isEmpty()) {
-            return CheckResult.fail(this, "Gateway " + RenderContext.GATEWAY_NAME + " has " + (secretName.isEmpty() ? "no HTTPS listener with a certificate" : "no address in its status yet"));
+            return CheckResult.fail(this, "Gateway " + PlatformFacts.GATEWAY_NAME + " has " + (secretName.isEmpty() ? "no HTTPS listener with a certificate" : "no address in its status yet"));
         }
-        Optional<String> issuer = ctx.kube().get(new ResourceRef("v1", "Secret", RenderContext.GATEWAY_NAMESPACE, secretName.get()))
+        Optional<String> issuer = ctx.kube().get(new ResourceRef("v1", "Secret", PlatformFacts.GATEWAY_NAMESPACE, secretName.get()))
                 .flatMap(GatewayServesHttps::issuerAnnotation);
         var t = ctx.target().orElseThrow();
-        String host = ctx.render().appHost(t.app().name(), t.env());
+        String host = ctx.facts().appHost(t.app().name(), t.env());
         CurlOutcome o = ctx.curl("gateway", VerifyContext.PROBE_NAMESPACE,
                 CurlOutcome.script("-k -v --max-time 10 --connect-to " + host + ":443:" + address.get() + ":443 https://" + host + "/health 2>&1"),
                 VerifyContext.outsideMeshLabels(), VerifyContext.outsideMeshAnnotations());
@@ -68,7 +68,7 @@ public final class GatewayServesHttps implements Check {
     }
 
     static ResourceRef gatewayRef() {
-        return new ResourceRef("gateway.networking.k8s.io/v1", "Gateway", RenderContext.GATEWAY_NAMESPACE, RenderContext.GATEWAY_NAME);
+        return new ResourceRef("gateway.networking.k8s.io/v1", "Gateway", PlatformFacts.GATEWAY_NAMESPACE, PlatformFacts.GATEWAY_NAME);
     }
 
     @SuppressWarnings("unchecked")

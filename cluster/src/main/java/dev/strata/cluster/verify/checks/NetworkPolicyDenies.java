@@ -26,7 +26,7 @@ public final class NetworkPolicyDenies implements Check {
 
     @Override
     public Optional<String> notApplicable(VerifyContext ctx) {
-        boolean enforcing = ctx.render().components().stream().anyMatch(rc -> rc.entry().capabilities().contains("network-policy"));
+        boolean enforcing = ctx.facts().components().stream().anyMatch(rc -> rc.entry().capabilities().contains("network-policy"));
         return Applicability.first(enforcing ? Optional.empty() : Optional.of("no NetworkPolicy-enforcing CNI in the spec (e.g. cilium)"),
                 Applicability.needsApp(ctx));
     }

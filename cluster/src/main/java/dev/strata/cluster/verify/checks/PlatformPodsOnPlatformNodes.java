@@ -39,7 +39,7 @@ public final class PlatformPodsOnPlatformNodes implements Check {
         // The workloads the catalog places on the platform tier, by namespace: only their pods are
         // checked (kube-system also holds Kubernetes' own pods, which are not Strata's to place).
         Map<String, List<String>> workloads = new java.util.TreeMap<>();
-        for (var rc : ctx.render().components()) {
+        for (var rc : ctx.facts().components()) {
             for (var r : rc.releases()) {
                 for (var w : r.workloads()) {
                     if (w.placement() == dev.strata.catalog.Placement.PLATFORM && !w.perNode()) {

@@ -1,4 +1,4 @@
-package dev.strata.render;
+package dev.strata.plan.facts;
 
 /** How app namespaces are enrolled in the mesh; never two at once. */
 public enum MeshMode {

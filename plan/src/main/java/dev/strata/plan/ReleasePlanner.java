@@ -1,36 +1,49 @@
-package dev.strata.render.gitops;
+package dev.strata.plan;
 
 import dev.strata.catalog.Container;
 import dev.strata.catalog.Placement;
 import dev.strata.catalog.Release;
 import dev.strata.catalog.Resources;
 import dev.strata.catalog.Workload;
-import dev.strata.plan.ResolvedComponent;
-import dev.strata.plan.Resolver;
-import dev.strata.plan.Values;
-import dev.strata.render.RenderContext;
-import dev.strata.render.cluster.IngressNode;
+import dev.strata.plan.facts.PlatformFacts;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The values a release is installed with: the catalog's tuned values (for the mode and the
- * cluster provider), then every container's requests and limits at its values key, replicas,
- * and the tier's nodeSelector and tolerations — all from the catalog's workloads, so that the
- * render and the plan cannot disagree — then the spec's overrides, which win.
+ * The values every release is installed with, layered once: the catalog's tuned values (for the
+ * mode, the provider and the other components), then every container's requests and limits at its
+ * values key, replicas, and the tier's nodeSelector and tolerations — all from the catalog's
+ * workloads, so that the plan and the render cannot disagree — then the spec's overrides, which win.
  */
-public final class ReleaseValues {
+public final class ReleasePlanner {
 
-    private ReleaseValues() {
+    /** Capabilities whose releases {@code up} installs with Helm before Argo CD can sync anything. */
+    public static final Set<String> BOOTSTRAP = Set.of("cni", "gitops", "git-server");
+
+    private ReleasePlanner() {
     }
 
-    public static Map<String, Object> of(RenderContext ctx, ResolvedComponent rc, Release r) {
+    public static List<PlannedRelease> plan(PlatformFacts facts) {
+        List<PlannedRelease> out = new ArrayList<>();
+        for (ResolvedComponent rc : facts.components()) {
+            boolean bootstrap = Resolver.capabilities(rc).stream().anyMatch(BOOTSTRAP::contains);
+            for (Release r : rc.releases()) {
+                out.add(new PlannedRelease(rc, r, rc.entry().namespaceOf(r), values(facts, rc, r), bootstrap));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    static Map<String, Object> values(PlatformFacts facts, ResolvedComponent rc, Release r) {
         Map<String, Object> v = rc.tunedValuesOf(r);
         boolean linkerd = Release.LINKERD_STYLE.equals(r.resourcesStyle());
-        boolean cni = Resolver.capabilities(rc).contains("cni");
-        boolean ingress = Resolver.capabilities(rc).contains(IngressNode.CAPABILITY);
+        Set<String> capabilities = Resolver.capabilities(rc);
+        boolean cni = capabilities.contains(PlatformFacts.CNI);
+        boolean ingress = capabilities.contains(PlatformFacts.INGRESS_CAPABILITY);
         for (Workload w : r.workloads()) {
             for (Container c : w.containers()) {
                 if (!c.valuesKey().isEmpty()) {
@@ -41,8 +54,8 @@ public final class ReleaseValues {
                 v = Values.with(v, w.replicasKey().get(), w.replicas().get());
             }
             // ingress gateways bind host ports that exist on one node only (kind's port mappings)
-            Map<String, String> selector = ingress && w.placement() == Placement.PLATFORM ? IngressNode.nodeSelector(ctx) : selector(ctx, w.placement());
-            List<Map<String, Object>> tolerations = tolerations(ctx, w.placement(), cni);
+            Map<String, String> selector = ingress && w.placement() == Placement.PLATFORM ? facts.ingressNodeSelector() : selector(facts, w.placement());
+            List<Map<String, Object>> tolerations = tolerations(facts, w.placement(), cni);
             if (w.nodeSelectorKey().isPresent() && !selector.isEmpty()) {
                 v = Values.with(v, w.nodeSelectorKey().get(), new LinkedHashMap<>(selector));
             }
@@ -53,9 +66,9 @@ public final class ReleaseValues {
         return Values.merge(v, rc.overridesOf(r));
     }
 
-    private static Map<String, String> selector(RenderContext ctx, Placement p) {
+    private static Map<String, String> selector(PlatformFacts facts, Placement p) {
         return switch (p) {
-            case PLATFORM -> ctx.platformNodeSelector();
+            case PLATFORM -> facts.platformNodeSelector();
             case CONTROL_PLANE -> Map.of("node-role.kubernetes.io/control-plane", "");
             default -> Map.of();
         };
@@ -65,12 +78,12 @@ public final class ReleaseValues {
      * Node agents tolerate every taint; the CNI's pods too, since every node stays NotReady until
      * the CNI runs; platform workloads tolerate their tier's taints.
      */
-    private static List<Map<String, Object>> tolerations(RenderContext ctx, Placement p, boolean cni) {
+    private static List<Map<String, Object>> tolerations(PlatformFacts facts, Placement p, boolean cni) {
         if (p == Placement.EVERY_NODE || cni) {
             return List.of(Map.of("operator", "Exists"));
         }
         return switch (p) {
-            case PLATFORM -> ctx.platformTolerations();
+            case PLATFORM -> facts.platformTolerations();
             case CONTROL_PLANE -> List.of(map("key", "node-role.kubernetes.io/control-plane", "operator", "Exists", "effect", "NoSchedule"));
             default -> List.of();
         };

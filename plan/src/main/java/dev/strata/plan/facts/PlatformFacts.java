@@ -1,0 +1,325 @@
+package dev.strata.plan.facts;
+
+import dev.strata.catalog.Release;
+import dev.strata.plan.ResolvedComponent;
+import dev.strata.plan.Resolver;
+import dev.strata.plan.Values;
+import dev.strata.plan.capacity.NodeInfo;
+import dev.strata.spec.ClusterSpec;
+import dev.strata.spec.NodeGroup;
+import dev.strata.spec.NodeRole;
+import dev.strata.spec.PlatformSpec;
+import dev.strata.spec.Provider;
+import dev.strata.spec.Taint;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the plan knows about the platform, published once for everyone who needs it — render,
+ * check's cluster model, {@code up}, {@code verify} and the docs: where the tree lives in git, the
+ * tiers and how a workload is pinned to one, the nodes, the one ingress node on kind, what the
+ * cluster must be created without (CNI, kube-proxy), the mesh mode, the namespaces of the
+ * components, and the well-known names and endpoints (gateway, Loki, Prometheus, Tempo).
+ */
+public final class PlatformFacts {
+
+    public static final String PLATFORM_TIER = "platform";
+    public static final String APPS_TIER = "apps";
+
+    /** Where Strata's in-cluster git server serves the tree when the spec names no remote. */
+    public static final String IN_CLUSTER_GIT = "http://gitea-http.gitea.svc.cluster.local:3000/strata/%s.git";
+    public static final String ARGOCD_NAMESPACE = "argocd";
+    public static final String GATEWAY_NAME = "platform";
+    public static final String GATEWAY_NAMESPACE = "istio-ingress";
+    public static final String MONITORING_NAMESPACE = "monitoring";
+
+    /** kind's convention for the node whose host ports are published; the gateways are pinned to it. */
+    public static final String INGRESS_LABEL = "ingress-ready";
+    public static final String INGRESS_VALUE = "true";
+    public static final String INGRESS_CAPABILITY = "ingress-gateway";
+    public static final String CNI = "cni";
+    public static final String KUBE_PROXY_REPLACEMENT = "kube-proxy-replacement";
+
+    private final PlatformSpec spec;
+    private final List<ResolvedComponent> components;
+
+    public PlatformFacts(PlatformSpec spec, List<ResolvedComponent> components) {
+        this.spec = spec;
+        this.components = List.copyOf(components);
+    }
+
+    public PlatformSpec spec() {
+        return spec;
+    }
+
+    public String clusterName() {
+        return spec.cluster().name();
+    }
+
+    // --- git ---------------------------------------------------------------------------------
+
+    public String repoUrl() {
+        return spec.git().inCluster() ? IN_CLUSTER_GIT.formatted(clusterName()) : spec.git().url();
+    }
+
+    public String revision() {
+        return spec.git().branch();
+    }
+
+    /** A path of the rendered tree as Argo CD sees it inside the repository. */
+    public String repoPath(String treePath) {
+        String prefix = spec.git().path();
+        return prefix.isEmpty() ? treePath : prefix.replaceAll("/+$", "") + "/" + treePath;
+    }
+
+    // --- components --------------------------------------------------------------------------
+
+    public List<ResolvedComponent> components() {
+        return components;
+    }
+
+    public boolean enabled(String id) {
+        return components.stream().anyMatch(c -> c.id().equals(id));
+    }
+
+    public Optional<ResolvedComponent> component(String id) {
+        return components.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The enabled component with a capability (cni, git-server, ...), if any. */
+    public Optional<ResolvedComponent> withCapability(String capability) {
+        return components.stream().filter(rc -> Resolver.capabilities(rc).contains(capability)).findFirst();
+    }
+
+    public boolean has(String capability) {
+        return withCapability(capability).isPresent();
+    }
+
+    /** Namespaces the platform's releases install into, each with the components in it (sorted). */
+    public Map<String, List<String>> platformNamespaces() {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (ResolvedComponent rc : components) {
+            for (Release r : rc.releases()) {
+                List<String> ids = out.computeIfAbsent(rc.entry().namespaceOf(r), k -> new ArrayList<>());
+                if (!ids.contains(rc.id())) {
+                    ids.add(rc.id());
+                }
+            }
+        }
+        return out;
+    }
+
+    public MeshMode meshMode() {
+        Optional<ResolvedComponent> istio = component("istio");
+        if (istio.isPresent()) {
+            return istio.get().mode().orElse("sidecar").equals("ambient") ? MeshMode.ISTIO_AMBIENT : MeshMode.ISTIO_SIDECAR;
+        }
+        return enabled("linkerd") ? MeshMode.LINKERD : MeshMode.NONE;
+    }
+
+    // --- cluster -----------------------------------------------------------------------------
+
+    /** Every node (groups expanded) with its labels, taints and allocatable resources. */
+    public List<NodeInfo> nodes() {
+        return nodes(spec.cluster());
+    }
+
+    /** The nodes of a cluster spec: each group's nodes named {@code <group>} or {@code <group>-<i>}, labelled with role and tier. */
+    public static List<NodeInfo> nodes(ClusterSpec cluster) {
+        List<NodeInfo> out = new ArrayList<>();
+        for (NodeGroup g : cluster.nodes()) {
+            for (int i = 1; i <= g.count(); i++) {
+                String name = g.count() == 1 ? g.name() : g.name() + "-" + i;
+                Map<String, String> labels = new LinkedHashMap<>(g.labels());
+                labels.put("kubernetes.io/hostname", name);
+                if (g.role() == NodeRole.CONTROL_PLANE) {
+                    labels.put("node-role.kubernetes.io/control-plane", "");
+                }
+                g.tier().ifPresent(t -> labels.put(cluster.tierLabel(), t));
+                out.add(new NodeInfo(name, g.name(), g.role() == NodeRole.CONTROL_PLANE, g.tier(), Map.copyOf(labels),
+                        g.effectiveTaints(), g.capacity(), g.capacity().minus(cluster.reserved())));
+            }
+        }
+        return out;
+    }
+
+    /** A component brings its own CNI, so the provider's default one (kindnet, Flannel) must not be installed. */
+    public boolean replacesCni() {
+        return components.stream().anyMatch(rc -> Resolver.capabilities(rc).contains(CNI));
+    }
+
+    /**
+     * A component replaces kube-proxy, so the provider must not install it. A component that could
+     * replace it but is told not to ({@code kubeProxyReplacement: false}) does not count.
+     */
+    public boolean replacesKubeProxy() {
+        return components.stream().anyMatch(rc -> Resolver.capabilities(rc).contains(KUBE_PROXY_REPLACEMENT) && rc.releases().stream()
+                .noneMatch(r -> Values.get(rc.valuesOf(r), "kubeProxyReplacement").map(v -> !Values.truthy(v)).orElse(false)));
+    }
+
+    // --- tiers -------------------------------------------------------------------------------
+
+    public String tierLabel() {
+        return spec.cluster().tierLabel();
+    }
+
+    public boolean hasTier(String tier) {
+        return spec.cluster().hasTier(tier);
+    }
+
+    /** nodeSelector for a tier's workloads; empty when no node group serves that tier. */
+    public Map<String, String> nodeSelector(String tier) {
+        return spec.cluster().hasTier(tier) ? Map.of(spec.cluster().tierLabel(), tier) : Map.of();
+    }
+
+    /** Kubernetes tolerations for the taints of a tier's node groups. */
+    public List<Map<String, Object>> tolerations(String tier) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (NodeGroup g : spec.cluster().nodes()) {
+            if (g.tier().filter(tier::equals).isEmpty()) {
+                continue;
+            }
+            for (Taint t : g.taints()) {
+                Map<String, Object> tol = toleration(t);
+                if (!out.contains(tol)) {
+                    out.add(tol);
+                }
+            }
+        }
+        return out;
+    }
+
+    public static Map<String, Object> toleration(Taint t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", t.key());
+        if (t.value().isEmpty()) {
+            m.put("operator", "Exists");
+        } else {
+            m.put("operator", "Equal");
+            m.put("value", t.value());
+        }
+        m.put("effect", t.effect());
+        return m;
+    }
+
+    public Map<String, String> platformNodeSelector() {
+        return nodeSelector(PLATFORM_TIER);
+    }
+
+    public List<Map<String, Object>> platformTolerations() {
+        return tolerations(PLATFORM_TIER);
+    }
+
+    public Map<String, String> appsNodeSelector() {
+        return nodeSelector(APPS_TIER);
+    }
+
+    public List<Map<String, Object>> appsTolerations() {
+        return tolerations(APPS_TIER);
+    }
+
+    // --- the ingress node ----------------------------------------------------------------------
+
+    /**
+     * The group whose first node publishes the ingress gateways' host ports. kind's
+     * {@code extraPortMappings} forward a host port to the node container's own port, so the
+     * gateway pod must run on that node and bind the port there with a {@code hostPort}. Gateways
+     * are platform workloads, so the node is the first node of the platform tier; without a platform
+     * tier, the first worker whose group has no taints (else the first worker, else the first node).
+     */
+    public Optional<NodeGroup> ingressGroup() {
+        return ingressGroup(spec.cluster());
+    }
+
+    public static Optional<NodeGroup> ingressGroup(ClusterSpec cluster) {
+        List<NodeGroup> groups = cluster.nodes();
+        return groups.stream().filter(g -> g.tier().filter(PLATFORM_TIER::equals).isPresent()).findFirst()
+                .or(() -> groups.stream().filter(g -> g.role() == NodeRole.WORKER && g.taints().isEmpty()).findFirst())
+                .or(() -> groups.stream().filter(g -> g.role() == NodeRole.WORKER).findFirst())
+                .or(() -> groups.stream().findFirst());
+    }
+
+    /** nodeSelector for an ingress gateway's pod: the platform tier's, plus {@value #INGRESS_LABEL} on kind. */
+    public Map<String, String> ingressNodeSelector() {
+        Map<String, String> sel = new TreeMap<>(platformNodeSelector());
+        if (spec.cluster().provider() == Provider.KIND) {
+            sel.put(INGRESS_LABEL, INGRESS_VALUE);
+        }
+        return sel;
+    }
+
+    /** The host ports each enabled ingress gateway binds (every integer {@code hostPort} in its values), by component id. */
+    public Map<String, List<Integer>> ingressHostPorts() {
+        Map<String, List<Integer>> out = new LinkedHashMap<>();
+        for (ResolvedComponent rc : components) {
+            if (!Resolver.capabilities(rc).contains(INGRESS_CAPABILITY)) {
+                continue;
+            }
+            TreeSet<Integer> ports = new TreeSet<>();
+            for (Release r : rc.releases()) {
+                collectHostPorts(rc.valuesOf(r), ports);
+            }
+            if (!ports.isEmpty()) {
+                out.put(rc.id(), List.copyOf(ports));
+            }
+        }
+        return out;
+    }
+
+    private static void collectHostPorts(Object node, TreeSet<Integer> ports) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                if ("hostPort".equals(k) && v instanceof Number n) {
+                    ports.add(n.intValue());
+                } else {
+                    collectHostPorts(v, ports);
+                }
+            });
+        } else if (node instanceof List<?> l) {
+            l.forEach(i -> collectHostPorts(i, ports));
+        }
+    }
+
+    // --- well-known names and endpoints ------------------------------------------------------
+
+    /** DNS domain the gateway serves: {@code <cluster>.localhost} resolves to the loopback address without any DNS setup. */
+    public String domain() {
+        return clusterName() + ".localhost";
+    }
+
+    public String appHost(String app, String env) {
+        return app + "-" + env + "." + domain();
+    }
+
+    /** The gateway's service account (Istio's gateway chart: the release name). */
+    public String gatewayServiceAccount() {
+        return "istio-ingressgateway";
+    }
+
+    /** Prometheus' service account in kube-prometheus-stack (release kube-prometheus-stack). */
+    public String prometheusServiceAccount() {
+        return "kube-prometheus-stack-prometheus";
+    }
+
+    public String tempoOtlpGrpc() {
+        return "tempo." + MONITORING_NAMESPACE + ".svc.cluster.local:4317";
+    }
+
+    public String lokiUrl() {
+        return "http://loki." + MONITORING_NAMESPACE + ".svc.cluster.local:3100";
+    }
+
+    public String prometheusUrl() {
+        return "http://kube-prometheus-stack-prometheus." + MONITORING_NAMESPACE + ".svc.cluster.local:9090";
+    }
+
+    public String tempoUrl() {
+        return "http://tempo." + MONITORING_NAMESPACE + ".svc.cluster.local:3200";
+    }
+}
