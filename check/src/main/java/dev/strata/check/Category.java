@@ -4,6 +4,7 @@ package dev.strata.check;
 public enum Category {
     SCHEMA("schema"),
     SECURITY("security"),
+    ADMISSION("admission"),
     RELIABILITY("reliability"),
     RESOURCES("resources"),
     SUPPLY_CHAIN("supply-chain"),
@@ -22,5 +23,15 @@ public enum Category {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * Findings of practice (security hardening, probes, requests, pinning) rather than of what stops a
+     * platform from running (admission, references, schema, placement, drift). On objects rendered from
+     * an upstream chart in the cache, which the tree does not hold and its values may not change, the
+     * deep check reports them as warnings.
+     */
+    public boolean practice() {
+        return this == SECURITY || this == RELIABILITY || this == RESOURCES || this == SUPPLY_CHAIN;
     }
 }

@@ -3,12 +3,18 @@ package dev.strata.check;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.ResourceGraph;
 import dev.strata.check.load.ChartRenderer;
+import dev.strata.check.load.ChartSource;
+import dev.strata.check.load.ManifestParser;
 import dev.strata.check.load.HelmJavaChartRenderer;
 import dev.strata.check.load.InputLoader;
 import dev.strata.check.load.Kustomizer;
 import dev.strata.check.load.LoadProblem;
 import dev.strata.check.load.LoadResult;
 import dev.strata.check.load.ProcessKustomizer;
+import dev.strata.check.admission.Admission;
+import dev.strata.check.admission.PodSecurity;
+import dev.strata.check.rule.ModelRule;
+import dev.strata.check.rule.PodSecurityCheck;
 import dev.strata.check.rule.Rule;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.yaml.YamlLimits;
@@ -44,6 +50,7 @@ public final class CheckEngine {
 
     private final RuleRegistry registry;
     private final List<Rule> active;
+    private final boolean admissionRuleActive;
     private final Severity threshold;
     private final Optional<ClusterModel> clusterModel;
     private final Optional<ClusterModelFactory> clusterModelFactory;
@@ -51,6 +58,9 @@ public final class CheckEngine {
     private final ChartRenderer chartRenderer;
     private final Path baseDir;
     private final YamlLimits limits;
+    private final boolean deep;
+    private final ChartSource charts;
+    private final String kubeVersion;
 
     private CheckEngine(Builder b) {
         this.registry = b.registry;
@@ -67,6 +77,7 @@ public final class CheckEngine {
             }
         }
         this.active = selected.stream().filter(r -> !skip.contains(r.info().id())).toList();
+        this.admissionRuleActive = active.stream().anyMatch(r -> r.info().id().equals("pod-security-admission"));
         this.threshold = b.threshold;
         this.clusterModel = b.clusterModel;
         this.clusterModelFactory = b.clusterModelFactory;
@@ -74,6 +85,9 @@ public final class CheckEngine {
         this.chartRenderer = b.chartRenderer.orElseGet(HelmJavaChartRenderer::new);
         this.baseDir = b.baseDir;
         this.limits = b.limits;
+        this.deep = b.deep;
+        this.charts = b.charts;
+        this.kubeVersion = b.kubeVersion;
     }
 
     public static Builder builder() {
@@ -89,17 +103,41 @@ public final class CheckEngine {
         return registry;
     }
 
+    /**
+     * Checks the paths. Each directory holding a Strata platform.yaml is a platform of its own (its
+     * tree, its cluster model) and is checked apart from the rest; the reports are merged.
+     */
     public CheckReport check(List<Path> paths) {
         List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        Roots roots = Roots.find(inputs);
+        List<CheckReport> reports = new ArrayList<>();
+        for (Path root : roots.platforms()) {
+            reports.add(checkRoot(List.of(root), Optional.of(Roots.platformFile(root)), Set.of()));
+        }
+        if (!roots.rest().isEmpty()) {
+            reports.add(checkRoot(roots.rest(), Optional.empty(), Set.copyOf(roots.platforms())));
+        }
+        return reports.size() == 1 ? reports.getFirst() : CheckReport.merge(reports, ORDER);
+    }
+
+    private CheckReport checkRoot(List<Path> inputs, Optional<Path> platformFile, Set<Path> excluded) {
         InputLoader loader = new InputLoader(kustomizer, chartRenderer, new YamlReader(limits), baseDir);
-        return check(loader.load(inputs));
+        Optional<ClusterModel> model = clusterModel.or(() -> platformFile.flatMap(f -> clusterModelFactory.flatMap(m -> m.fromPlatformFile(f))));
+        String kube = model.flatMap(ClusterModel::kubeVersion).orElse(kubeVersion);
+        LoadResult load = loader.load(inputs, new InputLoader.Options(deep, charts, kube, excluded));
+        return check(load, model.isPresent() ? model : Optional.empty());
     }
 
     public CheckReport check(LoadResult load) {
+        return check(load, Optional.empty());
+    }
+
+    private CheckReport check(LoadResult given, Optional<ClusterModel> known) {
+        Optional<ClusterModel> model = known.or(() -> clusterModel).or(() -> clusterModelFactory.flatMap(f ->
+                given.platformFiles().isEmpty() ? Optional.empty()
+                        : f.fromPlatformFile(given.platformFiles().getFirst())));
+        LoadResult load = model.map(m -> withDeclared(given, m)).orElse(given);
         ResourceGraph graph = new ResourceGraph(load.resources(), load.tree());
-        Optional<ClusterModel> model = clusterModel.or(() -> clusterModelFactory.flatMap(f ->
-                load.platformFiles().isEmpty() ? Optional.empty()
-                        : f.fromPlatformFile(load.platformFiles().getFirst())));
         List<Skipped> skipped = new ArrayList<>(load.skipped());
         List<Rule> runnable = new ArrayList<>();
         for (Rule rule : active) {
@@ -142,12 +180,14 @@ public final class CheckEngine {
     private ObjectOutcome checkObject(Resource r, ResourceGraph graph, Optional<ClusterModel> model, List<Rule> rules) {
         Set<String> ignored = ignored(r);
         ObjectContext context = new ObjectContext(r, graph, model);
+        PodSecurityVerdict verdict = null;
         for (Rule rule : rules) {
             RuleInfo info = rule.info();
             if (ignored.contains(info.id()) || ignored.contains("all")) {
                 continue;
             }
             context.info = info;
+            int before = context.findings.size();
             try {
                 rule.check(r, context);
             } catch (RuntimeException e) {
@@ -155,8 +195,50 @@ public final class CheckEngine {
                 context.findings.add(new Finding(info.id(), Severity.WARNING, info.category(), r.ref(), r.file(), r.line(),
                         "internal error in rule " + info.id() + ": " + e, info.remediation()));
             }
+            if (rule instanceof PodSecurityCheck psc && context.findings.size() > before) {
+                if (verdict == null) {
+                    verdict = PodSecurityVerdict.of(r, graph, model);
+                }
+                verdict.apply(psc, context.findings.subList(before, context.findings.size()), admissionRuleActive);
+            }
+        }
+        if (r.origin().startsWith("chart:") || r.origin().startsWith("git:")) {
+            context.findings.replaceAll(f -> f.severity() == Severity.ERROR && f.category().practice()
+                    ? new Finding(f.rule(), Severity.WARNING, f.category(), f.object(), f.file(), f.line(),
+                            f.message() + " (as the upstream chart ships it)", f.remediation())
+                    : f);
         }
         return new ObjectOutcome(context.findings, context.skipped);
+    }
+
+    /**
+     * The Pod Security level the object's namespace enforces decides the findings of the security rules
+     * it covers (see {@link PodSecurityCheck}): refused there, they are left to pod-security-admission;
+     * admitted at a looser level than the rule's, they become warnings naming the namespace's choice.
+     */
+    private record PodSecurityVerdict(Optional<PodSecurity.Level> level, boolean admitted, String namespace) {
+        static PodSecurityVerdict of(Resource r, ResourceGraph graph, Optional<ClusterModel> model) {
+            Optional<PodSecurity.Level> level = Admission.enforced(r.namespace(), graph, model);
+            boolean admitted = level.isPresent() && graph.podTemplate(r).map(t -> PodSecurity.evaluate(t, level.get()).isEmpty()).orElse(true);
+            return new PodSecurityVerdict(level, admitted, r.namespace());
+        }
+
+        void apply(PodSecurityCheck rule, List<Finding> found, boolean admissionRuleActive) {
+            if (level.isEmpty()) {
+                return;
+            }
+            if (!admitted) {
+                if (admissionRuleActive) {
+                    found.clear();
+                }
+                return;
+            }
+            if (level.get().compareTo(rule.forbiddenFrom()) < 0) {
+                found.replaceAll(f -> new Finding(f.rule(), Severity.WARNING, f.category(), f.object(), f.file(), f.line(),
+                        f.message() + " (admitted: namespace " + namespace + " enforces Pod Security " + level.get().label() + ")",
+                        f.remediation()));
+            }
+        }
     }
 
     /** What the rules see of one object, reused from rule to rule: {@code info} is the rule running. */
@@ -222,22 +304,36 @@ public final class CheckEngine {
         return ids;
     }
 
-    /** Capacity findings of the model that name no object in the input are reported on the tree. */
-    private void addModelFindings(ClusterModel model, ResourceGraph graph, LoadResult load, List<Finding> out) {
-        Optional<Rule> rule = active.stream().filter(r -> r.info().id().equals("capacity-exceeds-tier")).findFirst();
-        if (rule.isEmpty()) {
-            return;
+    /** The objects the platform declares (what operators create) join the loaded ones, so every rule sees them. */
+    private LoadResult withDeclared(LoadResult load, ClusterModel model) {
+        if (model.declaredObjects().isEmpty()) {
+            return load;
         }
-        RuleInfo info = rule.get().info();
+        ManifestParser parser = new ManifestParser(new YamlReader(limits));
+        List<Resource> all = new ArrayList<>(load.resources());
+        List<LoadProblem> problems = new ArrayList<>(load.problems());
+        for (ClusterModel.Declared d : model.declaredObjects()) {
+            ManifestParser.Parsed parsed = parser.parse(d.yaml(), d.declaredIn(), "platform:" + d.createdBy(), "");
+            all.addAll(parsed.resources());
+            problems.addAll(parsed.problems());
+        }
+        return new LoadResult(all, load.files(), problems, load.skipped(), load.inputErrors(), load.platformFiles(), load.tree());
+    }
+
+    /** Runs the model rules once; a finding naming an object of the input is reported on it, else on platform.yaml. */
+    private void addModelFindings(ClusterModel model, ResourceGraph graph, LoadResult load, List<Finding> out) {
         String file = load.platformFiles().isEmpty() ? "" : new InputLoader(kustomizer, chartRenderer,
                 new YamlReader(limits), baseDir).display(load.platformFiles().getFirst());
-        for (ClusterModel.CapacityFinding cf : model.capacityFindings()) {
-            boolean onObject = cf.object().isPresent() && graph.exists(cf.object().get().kind(),
-                    cf.object().get().namespace(), cf.object().get().name());
-            if (!onObject) {
-                out.add(new Finding(info.id(), cf.severity(), info.category(), cf.object().orElse(ObjectRef.NONE),
-                        file, 1, cf.message(), info.remediation()));
+        for (Rule rule : active) {
+            if (!(rule instanceof ModelRule modelRule)) {
+                continue;
             }
+            RuleInfo info = rule.info();
+            modelRule.checkModel(model, graph, (object, severity, message) -> {
+                Optional<Resource> on = object.flatMap(o -> graph.findOne(o.kind(), o.namespace(), o.name()));
+                out.add(on.map(r -> new Finding(info.id(), severity, info.category(), r.ref(), r.file(), r.plain() ? r.line() : 1, message, info.remediation()))
+                        .orElseGet(() -> new Finding(info.id(), severity, info.category(), object.orElse(ObjectRef.NONE), file, 1, message, info.remediation())));
+            });
         }
     }
 
@@ -253,8 +349,27 @@ public final class CheckEngine {
         private Optional<ChartRenderer> chartRenderer = Optional.empty();
         private Path baseDir = Path.of("").toAbsolutePath();
         private YamlLimits limits = YamlLimits.defaults();
+        private boolean deep;
+        private ChartSource charts = ChartSource.none();
+        private String kubeVersion = InputLoader.DEFAULT_KUBE_VERSION;
 
         private Builder() {
+        }
+
+        /**
+         * The deep check: Applications' charts from a Helm repository and directories of other git
+         * repositories are rendered from {@code charts} (the chart cache), as Argo CD renders them.
+         */
+        public Builder deep(ChartSource charts) {
+            this.deep = true;
+            this.charts = Objects.requireNonNull(charts);
+            return this;
+        }
+
+        /** The cluster's Kubernetes version when no cluster model gives it (charts are rendered for it). */
+        public Builder kubeVersion(String version) {
+            this.kubeVersion = Objects.requireNonNull(version);
+            return this;
         }
 
         public Builder registry(RuleRegistry registry) {

@@ -15,6 +15,30 @@ public record CheckReport(List<Finding> findings, Summary summary, List<Skipped>
         inputErrors = List.copyOf(inputErrors);
     }
 
+    /** Several reports as one: findings in order, counts added up. */
+    public static CheckReport merge(List<CheckReport> reports, java.util.Comparator<Finding> order) {
+        java.util.List<Finding> findings = new java.util.ArrayList<>();
+        java.util.List<Skipped> skipped = new java.util.ArrayList<>();
+        java.util.List<InputError> errors = new java.util.ArrayList<>();
+        int objects = 0;
+        int files = 0;
+        int e = 0;
+        int w = 0;
+        int s = 0;
+        for (CheckReport r : reports) {
+            findings.addAll(r.findings());
+            skipped.addAll(r.skipped());
+            errors.addAll(r.inputErrors());
+            objects += r.summary().objects();
+            files += r.summary().files();
+            e += r.summary().errors();
+            w += r.summary().warnings();
+            s += r.summary().skipped();
+        }
+        findings.sort(order);
+        return new CheckReport(findings, new Summary(objects, files, e, w, s), skipped, errors);
+    }
+
     public boolean hasErrors() {
         return summary.errors() > 0;
     }

@@ -1,6 +1,10 @@
 package dev.strata.check;
 
 import dev.strata.check.rule.Rule;
+import dev.strata.check.rules.admission.KyvernoEnforceRule;
+import dev.strata.check.rules.gitops.ControllerRewritesFieldRule;
+import dev.strata.check.rules.platform.ComponentInertRule;
+import dev.strata.check.rules.admission.PodSecurityAdmissionRule;
 import dev.strata.check.rules.Loader;
 import dev.strata.check.rules.gitops.AppHealthCheckRule;
 import dev.strata.check.rules.gitops.AppNamespaceMissingRule;
@@ -74,7 +78,7 @@ final class StandardRules {
     static List<Rule> all() {
         return List.of(
                 // schema
-                new Loader.YamlSyntax(), new Loader.RenderFailed(), new UnknownFieldRule(), new WrongTypeRule(),
+                new Loader.YamlSyntax(), new Loader.RenderFailed(), new Loader.ValuesTypeMismatch(), new UnknownFieldRule(), new WrongTypeRule(),
                 new RequiredFieldRule(), new RemovedApiVersionRule(), new CrdSchemaRule(),
                 // references
                 new DanglingServiceRule(), new ServiceTargetPortRule(), new DanglingHpaRule(), new DanglingPdbRule(),
@@ -82,8 +86,8 @@ final class StandardRules {
                 new HttpRouteBackendRule(), new HttpRouteParentRule(), new CertificateIssuerRule(),
                 new MissingConfigMapRule(), new MissingSecretRule(), new MissingServiceAccountRule(),
                 new MissingPvcRule(), new RoleBindingRoleRule(), new SelectorMismatchRule(),
-                // security
-                new RunAsRootRule(), new PrivilegeEscalationRule(), new PrivilegedContainerRule(),
+                // security (pod-security-admission decides for the rules whose checks its level covers)
+                new PodSecurityAdmissionRule(), new KyvernoEnforceRule(), new RunAsRootRule(), new PrivilegeEscalationRule(), new PrivilegedContainerRule(),
                 new CapabilitiesRule(), new HostNamespacesRule(), new HostPathVolumeRule(), new HostPortRule(),
                 new SeccompProfileRule(), new ReadOnlyRootFilesystemRule(), new PlaintextSecretRule(),
                 new RbacWildcardRule(),
@@ -96,7 +100,7 @@ final class StandardRules {
                 // gitops
                 new CrdSyncWaveRule(), new SourcePathMissingRule(), new NoAutomatedSyncRule(),
                 new PruneDisabledRule(), new DuplicateObjectRule(), new ReplicasManagedByHpaRule(), new AppHealthCheckRule(),
-                new AppNamespaceMissingRule(), new UnusedValuesFileRule(),
+                new AppNamespaceMissingRule(), new UnusedValuesFileRule(), new ControllerRewritesFieldRule(), new ComponentInertRule(),
                 // network and mesh
                 new EgressWithoutDnsRule(), new BlocksPrometheusRule(), new BlocksGatewayRule(),
                 new StrictMtlsNotEnrolledRule(), new MixedMeshModesRule(), new VirtualServiceGatewayRule(),

@@ -127,12 +127,14 @@ class CheckEngineTest {
         CheckReport report = engine().build().check(List.of(root));
         assertThat(report.skipped()).contains(new Skipped("rule taint-not-tolerated",
                 "needs a cluster model (platform.yaml); none given"));
-        assertThat(report.summary().skipped()).isEqualTo(4);
+        assertThat(report.skipped()).extracting(Skipped::what).containsExactlyInAnyOrder("rule node-selector-unsatisfiable",
+                "rule taint-not-tolerated", "rule platform-workload-outside-tier", "rule capacity-exceeds-tier", "rule component-inert");
+        assertThat(report.summary().skipped()).isEqualTo(5);
     }
 
     @Test
     void platformYamlIsHandedToTheModelFactoryAndTreeLevelCapacityFindingsAreReported() throws IOException {
-        Files.writeString(root.resolve("platform.yaml"), "kind: Platform\n");
+        Files.writeString(root.resolve("platform.yaml"), "apiVersion: strata.dev/v1alpha1\nkind: Platform\n");
         List<Path> seen = new ArrayList<>();
         ClusterModel model = new ClusterModel(List.of(), Optional.of("platform"), List.of(),
                 List.of(new ClusterModel.CapacityFinding(Severity.ERROR, Optional.empty(),

@@ -7,6 +7,8 @@ import dev.strata.check.ExitCodes;
 import dev.strata.check.Severity;
 import dev.strata.check.format.Formatters;
 import dev.strata.check.format.RuleListFormatter;
+import dev.strata.check.load.CachedCharts;
+import dev.strata.charts.ChartCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,6 +56,20 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN", description = "auto (on a terminal), always or never.")
     String color;
 
+    @Option(names = "--deep", description = {"Check the platform as the cluster will run it: render every Application's chart from",
+        "the chart cache (strata charts pull) as Argo CD does, with what the platform declares besides (what",
+        "operators create, what strata up creates), and judge admission (Pod Security, Kyverno), references,",
+        "values types and drift."})
+    boolean deep;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "The chart cache for --deep (default: $STRATA_CACHE_DIR/charts, else ~/.cache/strata/charts).")
+    Path cache;
+
+    @Option(names = "--kube-version", paramLabel = "VERSION", defaultValue = "v1.34.0",
+            description = "The cluster's Kubernetes version charts are rendered for, when no platform.yaml gives it (default: ${DEFAULT-VALUE}).")
+    String kubeVersion;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
@@ -61,9 +77,14 @@ final class CheckCommand implements Callable<Integer> {
         if (!Formatters.NAMES.contains(output)) {
             throw new UserException("-o must be one of " + String.join(", ", Formatters.NAMES) + ", not \"" + output + "\"");
         }
+        List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         CheckEngine.Builder builder = CheckEngine.builder().rules(rules).skip(skip)
                 .clusterModelFactory(file -> PlatformClusterModel.from(file, err))
-                .baseDir(Path.of("").toAbsolutePath());
+                .baseDir(Path.of("").toAbsolutePath())
+                .kubeVersion(kubeVersion);
+        if (deep) {
+            builder.deep(CachedCharts.forInputs(cache == null ? ChartCache.standard() : new ChartCache(cache), inputs));
+        }
         if (severity != null) {
             try {
                 builder.threshold(Severity.parse(severity));
@@ -88,7 +109,7 @@ final class CheckCommand implements Callable<Integer> {
             case "auto" -> System.console() != null && System.getenv("NO_COLOR") == null;
             default -> throw new UserException("--color must be auto, always or never");
         };
-        CheckReport report = engine.check(paths.isEmpty() ? List.of(Path.of(".")) : paths);
+        CheckReport report = engine.check(inputs);
         out.print(Formatters.named(output, useColor && output.equals("text"), engine.registry().infos()).format(report));
         out.flush();
         if (!output.equals("text")) {

@@ -1,7 +1,5 @@
 package dev.strata.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.strata.catalog.Catalog;
 import dev.strata.catalog.Component;
 import dev.strata.catalog.Release;
@@ -43,7 +41,7 @@ final class ComponentsCommand implements Callable<Integer> {
                 m.put("description", c.description());
                 list.add(m);
             }
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list));
+            out.println(Json.write(list));
         } else {
             for (Component c : all) {
                 out.printf("%-24s %-14s %-18s %s%n", c.id(), c.layer().id(), String.join(", ", versions(c)),

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.yaml.AtomicWrite;
 import dev.strata.spec.Profiles;
 import dev.strata.spec.SpecLoader;
 import dev.strata.spec.SpecSchema;
@@ -48,8 +49,8 @@ final class InitCommand implements Callable<Integer> {
             throw new UserException(dir + " is not a directory");
         }
         SpecLoader.bundled().parse(target.toString(), text); // what we write must load
-        AtomicFiles.write(dir.resolve(SpecSchema.FILE_NAME), SpecSchema.text());
-        AtomicFiles.write(target, text);
+        AtomicWrite.write(dir.resolve(SpecSchema.FILE_NAME), SpecSchema.text());
+        AtomicWrite.write(target, text);
         spec.commandLine().getOut().printf("Wrote %s (profile %s) and %s.%nNext: strata plan -f %s%n", target, profile,
                 dir.resolve(SpecSchema.FILE_NAME), target);
         return Strata.OK;

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.yaml.AtomicWrite;
 import dev.strata.plan.Plan;
 import dev.strata.plan.Planner;
 import dev.strata.plan.capacity.Scenario;
@@ -48,7 +49,7 @@ final class PlanCommand implements Callable<Integer> {
         out.print(output == Output.json ? PlanJson.render(plan) : PlanText.render(plan));
         out.flush();
         if (svg != null) {
-            AtomicFiles.write(svg, CapacitySvg.render(plan));
+            AtomicWrite.write(svg, CapacitySvg.render(plan));
             if (output == Output.text) {
                 out.println("Wrote " + svg);
             }

@@ -1,7 +1,5 @@
 package dev.strata.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.strata.spec.Profiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +32,7 @@ final class ProfilesCommand implements Callable<Integer> {
                 m.put("summary", Profiles.summary(name));
                 list.add(m);
             }
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list));
+            out.println(Json.write(list));
         } else {
             for (String name : Profiles.names()) {
                 out.printf("%-14s %s%n", name, Profiles.summary(name));

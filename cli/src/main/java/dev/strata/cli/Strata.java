@@ -53,6 +53,7 @@ public final class Strata implements Runnable {
         m.put("plan", PlanCommand.class);
         m.put("render", RenderCommand.class);
         m.put("check", CheckCommand.class);
+        m.put("charts", ChartsCommand.class);
         m.put("doctor", DoctorCommand.class);
         m.put("up", UpCommand.class);
         m.put("status", StatusCommand.class);

@@ -2,6 +2,7 @@ package dev.strata.plan;
 
 import dev.strata.catalog.Release;
 import dev.strata.catalog.Source;
+import dev.strata.charts.ChartRef;
 
 import java.util.Map;
 
@@ -32,5 +33,12 @@ public record PlannedRelease(ResolvedComponent component, Release release, Strin
 
     public String componentId() {
         return component.id();
+    }
+
+    /** The chart (or git directory) it installs, as the chart cache and lock name it. */
+    public ChartRef chart() {
+        Source s = release.source();
+        return s.helm() ? ChartRef.helm(s.repository(), s.chart().orElseThrow(), s.version())
+                : ChartRef.git(s.repository(), release.name(), s.version(), s.path().orElseThrow());
     }
 }

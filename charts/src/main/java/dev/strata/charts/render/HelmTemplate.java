@@ -50,8 +50,13 @@ public final class HelmTemplate {
     public record Part(String source, String yaml) {
     }
 
-    /** What a render gives: the chart's name and version, every part, and the chart's default values (dependencies' under their keys). */
-    public record Rendered(String chart, String version, List<Part> parts, Map<String, Object> defaultValues) {
+    /**
+     * What a render gives: the chart's name and version, every part, the chart's default values
+     * (dependencies' under their keys), and whether its templates ask {@code .Capabilities.APIVersions}
+     * (so that a render with more API versions known may differ).
+     */
+    public record Rendered(String chart, String version, List<Part> parts, Map<String, Object> defaultValues,
+                           boolean asksApiVersions) {
     }
 
     /** Helm's native library is shared process-wide; one render at a time keeps its memory bounded. */
@@ -64,7 +69,7 @@ public final class HelmTemplate {
             work = Files.createTempDirectory("strata-chart-");
             Path dir = Files.isDirectory(chart) ? copy(chart, work.resolve(chart.getFileName().toString())) : ChartArchive.extract(chart, work);
             unpackDependencies(dir);
-            prepare(dir, request.apiVersions());
+            boolean asksApiVersions = prepare(dir, request.apiVersions());
             ChartTree tree = ChartTree.of(dir);
             Map<?, ?> meta = ChartTree.map(dir.resolve("Chart.yaml"));
             Path inline = null;
@@ -85,7 +90,7 @@ public final class HelmTemplate {
                 String source = tree.name() + "/" + dir.relativize(crd).toString().replace('\\', '/');
                 parts.add(new Part(source, Files.readString(crd, StandardCharsets.UTF_8)));
             }
-            return new Rendered(tree.name(), String.valueOf(meta.get("version")), parts, restoreHooks(tree.defaultValues()));
+            return new Rendered(tree.name(), String.valueOf(meta.get("version")), parts, restoreHooks(tree.defaultValues()), asksApiVersions);
         } catch (IOException e) {
             throw new ChartException("preparing " + chart.getFileName() + ": " + e.getMessage(), e);
         } finally {
@@ -187,8 +192,9 @@ public final class HelmTemplate {
         }
     }
 
-    /** Rewrites every template and values file of the chart and its dependencies. */
-    private static void prepare(Path dir, Set<String> apiVersions) throws IOException {
+    /** Rewrites every template and values file of the chart and its dependencies; true when a template asks for API versions. */
+    private static boolean prepare(Path dir, Set<String> apiVersions) throws IOException {
+        boolean[] asks = {false};
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
@@ -202,13 +208,17 @@ public final class HelmTemplate {
                 }
                 String name = file.getFileName().toString();
                 if (template) {
-                    rewrite(file, t -> TemplateRewrites.template(t, apiVersions));
+                    rewrite(file, t -> {
+                        asks[0] |= t.contains(".Capabilities.APIVersions");
+                        return TemplateRewrites.template(t, apiVersions);
+                    });
                 } else if (name.equals("values.yaml")) {
                     rewrite(file, TemplateRewrites::values);
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
+        return asks[0];
     }
 
     private static void rewrite(Path file, java.util.function.UnaryOperator<String> f) throws IOException {

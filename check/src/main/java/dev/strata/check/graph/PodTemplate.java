@@ -20,14 +20,16 @@ public final class PodTemplate {
     private static final List<String> CONTAINER_FIELDS = List.of("initContainers", "containers", "ephemeralContainers");
 
     private final Resource owner;
+    private final YMap metadata;
     private final Map<String, String> labels;
     private final YMap podSpec;
     private final String path;
     private final List<Container> allContainers;
     private final List<Container> containers;
 
-    private PodTemplate(Resource owner, Map<String, String> labels, YMap podSpec, String path) {
+    private PodTemplate(Resource owner, YMap metadata, Map<String, String> labels, YMap podSpec, String path) {
         this.owner = owner;
+        this.metadata = metadata;
         this.labels = labels;
         this.podSpec = podSpec;
         this.path = path;
@@ -52,7 +54,7 @@ public final class PodTemplate {
             return Optional.empty();
         }
         if (r.kind().equals("Pod")) {
-            return Optional.of(new PodTemplate(r, r.labels(), r.spec(), "spec"));
+            return Optional.of(new PodTemplate(r, r.metadata(), r.labels(), r.spec(), "spec"));
         }
         Optional<YMap> template = r.kind().equals("CronJob")
                 ? r.spec().path("jobTemplate", "spec", "template")
@@ -62,13 +64,23 @@ public final class PodTemplate {
             return Optional.empty();
         }
         YMap t = template.get();
-        Map<String, String> labels = t.path("metadata").map(m -> m.stringMap("labels")).orElse(Map.of());
-        return Optional.of(new PodTemplate(r, labels, t.map("spec").orElse(YMap.empty()), base + ".spec"));
+        YMap metadata = t.map("metadata").orElse(YMap.empty());
+        return Optional.of(new PodTemplate(r, metadata, metadata.stringMap("labels"), t.map("spec").orElse(YMap.empty()), base + ".spec"));
     }
 
     /** The workload that creates the pod. */
     public Resource owner() {
         return owner;
+    }
+
+    /** The pod's metadata (labels, annotations): the template's, or the Pod's own. */
+    public YMap templateMetadata() {
+        return metadata;
+    }
+
+    /** The pod's annotations. */
+    public Map<String, String> annotations() {
+        return metadata.stringMap("annotations");
     }
 
     /** The pod's labels. */

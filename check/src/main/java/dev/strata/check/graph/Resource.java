@@ -11,11 +11,30 @@ import java.util.Optional;
  * @param file   path shown to users (relative to the base directory when below it)
  * @param line   line of the document's first key (1-based)
  * @param origin the load unit it came from: the file for plain YAML, or
- *               {@code kustomize:<dir>} / {@code helm:<chart>} for rendered units
+ *               {@code kustomize:<dir>} / {@code helm:<chart>} / {@code chart:<repo>/<chart>@<version>}
+ *               for rendered units, {@code platform:<what>} for objects the platform declares
+ * @param application the Argo CD Application that syncs it ({@code namespace/name}), "" when none is known
  */
-public record Resource(ObjectRef ref, YMap root, String file, int line, String origin) {
+public record Resource(ObjectRef ref, YMap root, String file, int line, String origin, String application) {
 
     public static final String IGNORE_ANNOTATION = "strata.dev/ignore";
+
+    public Resource(ObjectRef ref, YMap root, String file, int line, String origin) {
+        this(ref, root, file, line, origin, "");
+    }
+
+    public Resource withNamespace(String namespace) {
+        return new Resource(new ObjectRef(ref.apiVersion(), ref.kind(), namespace, ref.name()), root, file, line, origin, application);
+    }
+
+    public Resource withApplication(String app) {
+        return new Resource(ref, root, file, line, origin, app);
+    }
+
+    /** Loaded as written in a file of the tree (not rendered by Kustomize or Helm, not declared by the platform). */
+    public boolean plain() {
+        return origin.startsWith("file:");
+    }
 
     public String kind() {
         return ref.kind();

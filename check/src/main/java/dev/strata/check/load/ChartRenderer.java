@@ -2,31 +2,48 @@ package dev.strata.check.load;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Renders a Helm chart directory offline; behind an interface so tests can fake it. */
+/** Renders a Helm chart (a directory or an archive) offline; behind an interface so tests can fake it. */
 public interface ChartRenderer {
 
-    Result render(Path chartDirectory, Request request);
+    Result render(Path chart, Request request);
 
     /**
-     * What to render: release name, namespace, values files (in order) and inline values (YAML),
-     * as an Argo CD Application would pass them.
+     * What to render, as an Argo CD Application passes it: release name, destination namespace,
+     * values files in order, inline values (YAML, applied last), the cluster's Kubernetes version and
+     * the API versions its CRDs serve.
      */
-    record Request(String releaseName, String namespace, List<Path> valuesFiles, Optional<String> inlineValues) {
+    record Request(String releaseName, String namespace, List<Path> valuesFiles, Optional<String> inlineValues,
+                   String kubeVersion, Set<String> apiVersions) {
         public Request {
             valuesFiles = List.copyOf(valuesFiles);
+            apiVersions = Set.copyOf(apiVersions);
         }
 
-        public static Request defaults(Path chart) {
-            return new Request(chart.getFileName().toString(), "default", List.of(), Optional.empty());
+        public static Request defaults(Path chart, String kubeVersion) {
+            return new Request(chart.getFileName().toString(), "default", List.of(), Optional.empty(), kubeVersion, Set.of());
+        }
+
+        public Request withApiVersions(Set<String> versions) {
+            return new Request(releaseName, namespace, valuesFiles, inlineValues, kubeVersion, versions);
         }
     }
 
     sealed interface Result permits Rendered, Failed {
     }
 
-    record Rendered(String yaml) implements Result {
+    /** One rendered file: its source as Helm names it ({@code chart/templates/x.yaml}). */
+    record Part(String source, String yaml) {
+    }
+
+    /**
+     * @param defaultValues   the chart's values.yaml (dependencies' under their keys), for typing checks
+     * @param asksApiVersions whether a template reads .Capabilities.APIVersions
+     */
+    record Rendered(List<Part> parts, Map<String, Object> defaultValues, boolean asksApiVersions) implements Result {
     }
 
     record Failed(String message) implements Result {

@@ -1,50 +1,27 @@
 package dev.strata.check.load;
 
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.strata.charts.ChartException;
+import dev.strata.charts.render.HelmTemplate;
 import java.nio.file.Path;
 
 /**
- * Renders charts in-process with helm-java. Charts whose templates call {@code lookup} are refused
- * before this is called (see {@link LookupDetector}): helm-java's template would contact the cluster
- * named by KUBECONFIG, and a check must never reach a cluster.
+ * Renders charts in-process with helm-java the way Argo CD's {@code helm template} does (see
+ * {@link HelmTemplate}): lookup answers nothing, hooks and {@code crds/} are kept, the cluster's
+ * API versions are known. Never contacts a cluster or the network.
  */
 public final class HelmJavaChartRenderer implements ChartRenderer {
 
+    private final HelmTemplate helm = new HelmTemplate();
+
     @Override
-    public Result render(Path chartDirectory, Request request) {
-        Path inline = null;
+    public Result render(Path chart, Request request) {
         try {
-            TemplateCommand cmd = new Helm(chartDirectory).template()
-                    .withName(request.releaseName())
-                    .withNamespace(request.namespace());
-            for (Path values : request.valuesFiles()) {
-                cmd = cmd.withValuesFile(values);
-            }
-            if (request.inlineValues().isPresent()) {
-                inline = Files.createTempFile("strata-values", ".yaml");
-                Files.writeString(inline, request.inlineValues().get(), StandardCharsets.UTF_8);
-                cmd = cmd.withValuesFile(inline);
-            }
-            return new Rendered(cmd.call());
-        } catch (IOException e) {
-            return new Failed("writing inline values: " + e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-            int hint = message.indexOf("\n\nUse --debug");
-            message = (hint > 0 ? message.substring(0, hint) : message).replace('\n', ' ').strip();
-            return new Failed("helm template failed: " + message);
-        } finally {
-            if (inline != null) {
-                try {
-                    Files.deleteIfExists(inline);
-                } catch (IOException ignored) {
-                    // harmless temp file
-                }
-            }
+            HelmTemplate.Rendered r = helm.render(chart, new HelmTemplate.Request(request.releaseName(), request.namespace(),
+                    request.kubeVersion(), request.apiVersions(), request.valuesFiles(), request.inlineValues()));
+            return new Rendered(r.parts().stream().map(p -> new Part(p.source(), p.yaml())).toList(), r.defaultValues(),
+                    r.asksApiVersions());
+        } catch (ChartException e) {
+            return new Failed(e.getMessage());
         }
     }
 }

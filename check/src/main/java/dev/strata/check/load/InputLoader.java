@@ -1,7 +1,6 @@
 package dev.strata.check.load;
 
 import dev.strata.check.InputError;
-import dev.strata.check.ObjectRef;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.SourceTree;
@@ -15,19 +14,49 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads input paths into objects: plain YAML files, Kustomize directories (built by a
- * {@link Kustomizer}), Helm charts (rendered by a {@link ChartRenderer}) and the paths that Argo CD
+ * {@link Kustomizer}), Helm charts (rendered by a {@link ChartRenderer}) and what Argo CD
  * Applications in the tree point to. Binary and non-YAML files are skipped and counted; a
  * {@code platform.yaml} is detected and handed on, not loaded.
+ *
+ * <p>Deep ({@link Options#deep()}): an Application's chart from a Helm repository, or its directory
+ * of another git repository, is taken from the {@link ChartSource} (the chart cache) and rendered as
+ * Argo CD renders it — release name, destination namespace, values files from this tree
+ * ({@code $values/...}), inline values and parameters, the cluster's Kubernetes version and the API
+ * versions of every CRD in the set (a chart that asks for them is rendered again once they are all
+ * known), Helm hooks kept when Argo CD runs them (pre/post install and upgrade) and dropped when it
+ * never does during a sync (delete, test, rollback). Without deep, such Applications are listed as
+ * not rendered, with the reason.
  */
 public final class InputLoader {
 
+    /** Argo CD's default when the cluster's version is not known (Kubernetes 1.34, as the profiles pin). */
+    public static final String DEFAULT_KUBE_VERSION = "v1.34.0";
+
+    /**
+     * @param deep        render remote charts and git directories from {@code charts}
+     * @param charts      where deep finds archives the tree does not hold
+     * @param kubeVersion the cluster's version, passed to Helm
+     * @param excluded    directories not to walk (other roots checked on their own)
+     */
+    public record Options(boolean deep, ChartSource charts, String kubeVersion, Set<Path> excluded) {
+        public Options {
+            excluded = Set.copyOf(excluded);
+        }
+
+        public static Options plain() {
+            return new Options(false, ChartSource.none(), DEFAULT_KUBE_VERSION, Set.of());
+        }
+    }
 
     private final Kustomizer kustomizer;
     private final ChartRenderer charts;
@@ -42,7 +71,11 @@ public final class InputLoader {
     }
 
     public LoadResult load(List<Path> inputs) {
-        return new Session(SourceTree.around(inputs)).run(inputs);
+        return load(inputs, Options.plain());
+    }
+
+    public LoadResult load(List<Path> inputs, Options options) {
+        return new Session(SourceTree.around(inputs), options).run(inputs);
     }
 
     /** Display form of a path: relative to the base directory when below it, '/'-separated. */
@@ -53,12 +86,34 @@ public final class InputLoader {
         return s.isEmpty() ? "." : s;
     }
 
-    /** What the default rendering of a chart reported, to withdraw when an Application renders it. */
-    private record Recorded(List<LoadProblem> problems, List<Skipped> skipped) {
+    /**
+     * One rendering of a chart: what it produced, kept apart so that it can be replaced — by an
+     * Application's rendering of a chart first rendered with its defaults, or by a render that knows
+     * more API versions.
+     */
+    private static final class Unit {
+        final Path chart;
+        final String shownFile;
+        final String origin;
+        final String application;
+        ChartRenderer.Request request;
+        boolean asksApiVersions;
+        final List<Resource> resources = new ArrayList<>();
+        final List<LoadProblem> problems = new ArrayList<>();
+        final List<Skipped> skipped = new ArrayList<>();
+
+        Unit(Path chart, String shownFile, String origin, String application, ChartRenderer.Request request) {
+            this.chart = chart;
+            this.shownFile = shownFile;
+            this.origin = origin;
+            this.application = application;
+            this.request = request;
+        }
     }
 
     private final class Session {
         final SourceTree tree;
+        final Options options;
         final List<Resource> resources = new ArrayList<>();
         final List<LoadProblem> problems = new ArrayList<>();
         final List<Skipped> skipped = new ArrayList<>();
@@ -69,10 +124,11 @@ public final class InputLoader {
         final Set<String> countedFiles = new HashSet<>();
         final Set<Path> pendingCharts = new LinkedHashSet<>();
         final Set<Path> claimedCharts = new HashSet<>();
-        final java.util.Map<Path, Recorded> defaultRenders = new java.util.HashMap<>();
+        final Map<String, Unit> units = new LinkedHashMap<>();
 
-        Session(SourceTree tree) {
+        Session(SourceTree tree, Options options) {
             this.tree = tree;
+            this.options = options;
         }
 
         LoadResult run(List<Path> inputs) {
@@ -83,20 +139,18 @@ public final class InputLoader {
                 } else if (!Files.isReadable(abs)) {
                     inputErrors.add(new InputError(display(abs), "path is not readable"));
                 } else if (Files.isDirectory(abs)) {
-                    walk(abs, "");
+                    walk(abs, "", "");
                 } else {
-                    loadFiles(List.of(abs), "");
+                    loadFiles(List.of(abs), "", "");
                 }
             }
             for (int round = 0; round < 10; round++) {
                 boolean changed = followApplications();
                 for (Path chart : List.copyOf(pendingCharts)) {
-                    if (!claimedCharts.contains(chart) && !defaultRenders.containsKey(chart)) {
-                        int problemsBefore = problems.size();
-                        int skippedBefore = skipped.size();
-                        render(chart, ChartRenderer.Request.defaults(chart), "helm:" + display(chart));
-                        defaultRenders.put(chart, new Recorded(List.copyOf(problems.subList(problemsBefore, problems.size())),
-                                List.copyOf(skipped.subList(skippedBefore, skipped.size()))));
+                    String origin = "helm:" + display(chart);
+                    if (!claimedCharts.contains(chart) && !units.containsKey(origin)) {
+                        renderUnit(new Unit(chart, display(chart.resolve("Chart.yaml")), origin, "",
+                                ChartRenderer.Request.defaults(chart, options.kubeVersion())));
                         changed = true;
                     }
                 }
@@ -104,11 +158,22 @@ public final class InputLoader {
                     break;
                 }
             }
-            return new LoadResult(resources, countedFiles.size(), problems, skipped, inputErrors,
+            if (options.deep()) {
+                rerenderWithApiVersions();
+            }
+            List<Resource> all = new ArrayList<>(resources);
+            List<LoadProblem> allProblems = new ArrayList<>(problems);
+            List<Skipped> allSkipped = new ArrayList<>(skipped);
+            for (Unit u : units.values()) {
+                all.addAll(u.resources);
+                allProblems.addAll(u.problems);
+                allSkipped.addAll(u.skipped);
+            }
+            return new LoadResult(all, countedFiles.size(), allProblems, allSkipped, inputErrors,
                     new ArrayList<>(platformFiles), tree);
         }
 
-        void walk(Path root, String defaultNamespace) {
+        void walk(Path root, String defaultNamespace, String application) {
             walkedRoots.add(root);
             List<Path> files = new ArrayList<>();
             List<Path> chartDirs = new ArrayList<>();
@@ -117,7 +182,7 @@ public final class InputLoader {
                 Files.walkFileTree(root, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
+                        if (!dir.equals(root) && (dir.getFileName().toString().startsWith(".") || options.excluded().contains(dir))) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
@@ -159,24 +224,24 @@ public final class InputLoader {
                     plain.add(file);
                 }
             }
-            loadFiles(plain, defaultNamespace);
+            loadFiles(plain, defaultNamespace, application);
             for (Path dir : kustomizeDirs) {
                 if (!referencedKustomizations.contains(dir)) {
-                    build(dir);
+                    build(dir, application);
                 }
             }
             pendingCharts.addAll(chartDirs);
         }
 
-        void loadFiles(List<Path> files, String defaultNamespace) {
+        void loadFiles(List<Path> files, String defaultNamespace, String application) {
             List<Path> yaml = new ArrayList<>();
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (name.equals("platform.yaml") || name.equals("platform.yml")) {
+                if ((name.equals("platform.yaml") || name.equals("platform.yml")) && strataSpec(file)) {
                     platformFiles.add(file);
                 } else if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
                     yaml.add(file);
-                } else {
+                } else if (!name.equals(dev.strata.charts.ChartLock.FILE_NAME)) {
                     skipped.add(new Skipped(display(file), "not a yaml file"));
                 }
             }
@@ -186,7 +251,9 @@ public final class InputLoader {
                     : yaml.stream().map(f -> reader.read(f, display(f), defaultNamespace)).toList();
             for (int i = 0; i < outcomes.size(); i++) {
                 ManifestFileReader.Outcome o = outcomes.get(i);
-                resources.addAll(o.resources());
+                for (Resource r : o.resources()) {
+                    resources.add(application.isEmpty() ? r : r.withApplication(application));
+                }
                 problems.addAll(o.problems());
                 o.skipped().ifPresent(skipped::add);
                 if (!o.resources().isEmpty() || !o.problems().isEmpty()) {
@@ -195,7 +262,7 @@ public final class InputLoader {
             }
         }
 
-        void build(Path dir) {
+        void build(Path dir, String application) {
             String shown = display(dir);
             String kfile = display(kustomization(dir).orElse(dir));
             Optional<String> network = KustomizationRefs.needsNetwork(dir);
@@ -207,7 +274,9 @@ public final class InputLoader {
             switch (kustomizer.build(dir)) {
                 case Kustomizer.Built built -> {
                     ManifestParser.Parsed parsed = parser.parse(built.yaml(), kfile, "kustomize:" + shown, "");
-                    resources.addAll(parsed.resources());
+                    for (Resource r : parsed.resources()) {
+                        resources.add(application.isEmpty() ? r : r.withApplication(application));
+                    }
                     for (LoadProblem p : parsed.problems()) {
                         problems.add(new LoadProblem("render-failed", kfile, 1,
                                 "kustomize build output is not valid yaml: " + p.message()));
@@ -220,38 +289,95 @@ public final class InputLoader {
             }
         }
 
-        void render(Path chart, ChartRenderer.Request request, String origin) {
-            String shown = display(chart);
-            List<String> missing = ChartDependencies.missing(chart);
-            if (!missing.isEmpty()) {
-                skipped.add(new Skipped(shown, "chart dependencies are not vendored in charts/ (" + String.join(", ", missing)
-                        + "); run helm dependency build to check it offline"));
-                return;
-            }
-            Optional<String> lookup = LookupDetector.find(chart);
-            if (lookup.isPresent()) {
-                skipped.add(new Skipped(shown, "chart calls lookup (" + lookup.get()
-                        + "); rendering it could contact a cluster, so it is not rendered"));
-                return;
-            }
-            switch (charts.render(chart, request)) {
-                case ChartRenderer.Rendered r -> {
-                    HelmOutput.split(r.yaml(), display(chart.resolve("Chart.yaml")),
-                            template -> display(chart.resolve(template))).forEach(part -> {
-                                ManifestParser.Parsed parsed = parser.parse(part.yaml(), part.file(), origin,
-                                        request.namespace());
-                                resources.addAll(parsed.resources());
-                                for (LoadProblem p : parsed.problems()) {
-                                    problems.add(new LoadProblem("render-failed", part.file(), 1,
-                                            "rendered yaml is not valid: " + p.message()));
-                                }
-                            });
-                    countedFiles.add(display(chart.resolve("Chart.yaml")));
+        /** Renders a unit (again): its previous output, if any, is replaced. */
+        void renderUnit(Unit u) {
+            units.put(u.origin, u);
+            u.resources.clear();
+            u.problems.clear();
+            u.skipped.clear();
+            if (Files.isDirectory(u.chart)) {
+                List<String> missing = ChartDependencies.missing(u.chart);
+                if (!missing.isEmpty()) {
+                    u.skipped.add(new Skipped(display(u.chart), "chart dependencies are not vendored in charts/ (" + String.join(", ", missing)
+                            + "); run helm dependency build to check it offline"));
+                    return;
                 }
-                case ChartRenderer.Failed f ->
-                        problems.add(new LoadProblem("render-failed", display(chart.resolve("Chart.yaml")), 1,
-                                f.message()));
             }
+            switch (charts.render(u.chart, u.request)) {
+                case ChartRenderer.Rendered r -> {
+                    u.asksApiVersions = r.asksApiVersions();
+                    for (ChartRenderer.Part part : r.parts()) {
+                        String file = partFile(u, part);
+                        ManifestParser.Parsed parsed = parser.parse(part.yaml(), file, u.origin, u.request.namespace());
+                        for (Resource res : parsed.resources()) {
+                            Optional<String> dropped = Hooks.droppedBecause(res);
+                            if (dropped.isPresent()) {
+                                u.skipped.add(new Skipped(res.ref().display() + " (" + file + ")", dropped.get()));
+                            } else {
+                                u.resources.add(u.application.isEmpty() ? res : res.withApplication(u.application));
+                            }
+                        }
+                        for (LoadProblem p : parsed.problems()) {
+                            u.problems.add(new LoadProblem("render-failed", file, 1, "rendered yaml is not valid: " + p.message()));
+                        }
+                    }
+                    if (options.deep()) {
+                        u.problems.addAll(ValuesTyping.check(r.defaultValues(), u.request.valuesFiles(), InputLoader.this::display));
+                    }
+                    countedFiles.add(u.shownFile);
+                }
+                case ChartRenderer.Failed f -> u.problems.add(new LoadProblem("render-failed", u.shownFile, 1, f.message()));
+            }
+        }
+
+        /** Where findings on a rendered object point: the template of a chart in the tree; the values file (what a person edits) for a chart from the cache. */
+        String partFile(Unit u, ChartRenderer.Part part) {
+            if (Files.isDirectory(u.chart)) {
+                String source = part.source();
+                int slash = source.indexOf('/');
+                return display(u.chart.resolve(slash < 0 ? source : source.substring(slash + 1)));
+            }
+            return u.shownFile;
+        }
+
+        /** Renders again, with every CRD's API versions, the charts that ask for API versions. */
+        void rerenderWithApiVersions() {
+            for (int pass = 0; pass < 2; pass++) {
+                Set<String> versions = apiVersions();
+                boolean changed = false;
+                for (Unit u : List.copyOf(units.values())) {
+                    if (u.asksApiVersions && !u.request.apiVersions().equals(versions)) {
+                        u.request = u.request.withApiVersions(versions);
+                        renderUnit(u);
+                        changed = true;
+                    }
+                }
+                if (!changed) {
+                    return;
+                }
+            }
+        }
+
+        /** {@code group/version} and {@code group/version/Kind} of every CRD loaded so far, as Argo CD passes them. */
+        Set<String> apiVersions() {
+            Set<String> out = new TreeSet<>();
+            List<Resource> all = new ArrayList<>(resources);
+            units.values().forEach(u -> all.addAll(u.resources));
+            for (Resource r : all) {
+                if (!r.is("apiextensions.k8s.io", "CustomResourceDefinition")) {
+                    continue;
+                }
+                String group = r.spec().strOr("group", "");
+                String kind = r.spec().path("names").map(n -> n.strOr("kind", "")).orElse("");
+                for (YMap v : r.spec().maps("versions")) {
+                    if (v.bool("served").orElse(true)) {
+                        String gv = group + "/" + v.strOr("name", "");
+                        out.add(gv);
+                        out.add(gv + "/" + kind);
+                    }
+                }
+            }
+            return out;
         }
 
         /** Follows every Application not followed yet; true when something new was loaded. */
@@ -261,83 +387,194 @@ public final class InputLoader {
                 if (!app.is("argoproj.io", "Application")) {
                     continue;
                 }
-                for (YMap source : ArgoSources.of(app)) {
-                    changed |= follow(app, source);
+                List<YMap> sources = ArgoSources.of(app);
+                for (YMap source : sources) {
+                    changed |= follow(app, source, sources);
                 }
             }
             return changed;
         }
 
-        boolean follow(Resource app, YMap source) {
+        boolean follow(Resource app, YMap source, List<YMap> sources) {
+            String appName = app.namespace() + "/" + app.name();
+            String namespace = app.spec().path("destination").flatMap(d -> d.str("namespace")).orElse("");
+            if (source.has("chart")) {
+                return followChart(app, source, sources, namespace);
+            }
             Optional<String> path = source.str("path");
-            if (path.isEmpty() || source.has("chart")) {
+            if (path.isEmpty()) {
                 return false;
             }
             Optional<Path> resolved = tree.resolve(path.get());
             if (resolved.isEmpty() || !Files.isDirectory(resolved.get())) {
-                return false;
+                return followRemoteDirectory(app, source, path.get(), namespace);
             }
             Path dir = resolved.get();
-            String key = app.namespace() + "/" + app.name() + "@" + dir;
+            String key = appName + "@" + dir;
             if (!followed.add(key)) {
                 return false;
             }
-            String namespace = app.spec().path("destination").flatMap(d -> d.str("namespace")).orElse("");
             if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
-                ChartRenderer.Request request = helmRequest(app, source, dir, namespace);
-                String defaultOrigin = "helm:" + display(dir);
-                claimedCharts.add(dir);
-                Recorded previous = defaultRenders.remove(dir);
-                if (previous != null) {
-                    resources.removeIf(r -> r.origin().equals(defaultOrigin));
-                    problems.removeAll(previous.problems());
-                    skipped.removeAll(previous.skipped());
+                Optional<ChartRenderer.Request> request = helmRequest(app, source, sources, Optional.of(dir), namespace);
+                if (request.isEmpty()) {
+                    return false;
                 }
-                render(dir, request, defaultOrigin + "@" + app.name());
+                claimedCharts.add(dir);
+                units.remove("helm:" + display(dir));
+                renderUnit(new Unit(dir, display(dir.resolve("Chart.yaml")), "helm:" + display(dir) + "@" + app.name(), appName, request.get()));
                 return true;
             }
             boolean inside = walkedRoots.stream().anyMatch(dir::startsWith);
             if (!inside) {
-                walk(dir, namespace);
+                walk(dir, namespace, appName);
                 return true;
             }
-            if (!namespace.isEmpty()) {
-                String prefix = display(dir) + "/";
-                resources.replaceAll(r -> r.namespace().isEmpty() && !Kinds.clusterScoped(r.kind())
-                        && r.origin().startsWith("file:") && r.file().startsWith(prefix)
-                        ? withNamespace(r, namespace) : r);
-            }
+            String prefix = display(dir) + "/";
+            resources.replaceAll(r -> r.plain() && r.file().startsWith(prefix)
+                    ? withDestination(r.application().isEmpty() ? r.withApplication(appName) : r, namespace) : r);
             return false;
         }
 
-        Resource withNamespace(Resource r, String namespace) {
-            ObjectRef ref = new ObjectRef(r.apiVersion(), r.kind(), namespace, r.name());
-            return new Resource(ref, r.root(), r.file(), r.line(), r.origin());
+        Resource withDestination(Resource r, String namespace) {
+            return !namespace.isEmpty() && r.namespace().isEmpty() && !Kinds.clusterScoped(r.kind()) ? r.withNamespace(namespace) : r;
         }
 
-        ChartRenderer.Request helmRequest(Resource app, YMap source, Path chart, String namespace) {
+        /** A chart from a Helm repository: rendered from the chart cache when deep, listed as not rendered otherwise. */
+        boolean followChart(Resource app, YMap source, List<YMap> sources, String namespace) {
+            String repo = source.strOr("repoURL", "");
+            String chart = source.strOr("chart", "");
+            String version = source.strOr("targetRevision", "");
+            String what = "Application " + app.namespace() + "/" + app.name();
+            String chartName = "chart " + chart + " " + version + " (" + repo + ")";
+            String key = app.namespace() + "/" + app.name() + "@" + repo + "/" + chart + "@" + version;
+            if (!followed.add(key)) {
+                return false;
+            }
+            if (!options.deep()) {
+                skipped.add(new Skipped(what, chartName + " not rendered: charts from a repository are rendered by strata check --deep"));
+                return false;
+            }
+            String full = repo.contains("://") ? repo : "oci://" + repo;
+            Optional<Path> archive = options.charts().chart(full, chart, version).or(() -> options.charts().chart(repo, chart, version));
+            if (archive.isEmpty()) {
+                skipped.add(new Skipped(what, chartName + " not rendered: " + options.charts().missingReason()));
+                return false;
+            }
+            Optional<ChartRenderer.Request> request = helmRequest(app, source, sources, Optional.empty(), namespace);
+            if (request.isEmpty()) {
+                return false;
+            }
+            String shown = request.get().valuesFiles().isEmpty() ? app.file() : display(request.get().valuesFiles().getFirst());
+            renderUnit(new Unit(archive.get(), shown, "chart:" + chart + "-" + version + "@" + app.name(),
+                    app.namespace() + "/" + app.name(), request.get()));
+            return true;
+        }
+
+        /** A directory of another git repository (the Gateway API CRDs at a tag): loaded from the cache when deep. */
+        boolean followRemoteDirectory(Resource app, YMap source, String path, String namespace) {
+            String repo = source.strOr("repoURL", "");
+            if (!options.deep() || repo.isEmpty()) {
+                return false;
+            }
+            String revision = source.strOr("targetRevision", "HEAD");
+            String key = app.namespace() + "/" + app.name() + "@" + repo + "//" + path + "@" + revision;
+            if (!followed.add(key)) {
+                return false;
+            }
+            Optional<Path> archive = options.charts().directory(repo, path, revision);
+            String what = "Application " + app.namespace() + "/" + app.name();
+            if (archive.isEmpty()) {
+                skipped.add(new Skipped(what, "directory " + path + " of " + repo + " at " + revision + " not loaded: "
+                        + options.charts().missingReason()));
+                return false;
+            }
+            try {
+                Path work = Files.createTempDirectory("strata-dir-");
+                Path dir = dev.strata.charts.ChartArchive.extract(archive.get(), work);
+                String origin = "git:" + repo + "//" + path + "@" + revision;
+                try (var files = Files.walk(dir)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        String name = f.getFileName().toString();
+                        if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
+                            continue;
+                        }
+                        String shown = repo.replaceAll("/+$", "") + "/" + path + "/" + dir.relativize(f).toString().replace('\\', '/') + "@" + revision;
+                        ManifestParser.Parsed parsed = parser.parse(Files.readString(f), shown, origin, namespace);
+                        for (Resource r : parsed.resources()) {
+                            resources.add(r.withApplication(app.namespace() + "/" + app.name()));
+                        }
+                        problems.addAll(parsed.problems());
+                    }
+                }
+                deleteQuietly(work);
+            } catch (IOException | RuntimeException e) {
+                skipped.add(new Skipped(what, "directory " + path + " of " + repo + " at " + revision + " could not be read: " + e.getMessage()));
+            }
+            return true;
+        }
+
+        /**
+         * Values as Argo CD passes them: value files (relative to the chart in the tree, or
+         * {@code $ref/path} in the source with that ref, resolved in this tree), then
+         * {@code values}/{@code valuesObject}, then {@code parameters}; empty (with the reason
+         * recorded) when a values file cannot be found here.
+         */
+        Optional<ChartRenderer.Request> helmRequest(Resource app, YMap source, List<YMap> sources, Optional<Path> chartDir, String namespace) {
             YMap helm = source.map("helm").orElse(YMap.empty());
             List<Path> values = new ArrayList<>();
+            String what = "Application " + app.namespace() + "/" + app.name();
             for (String v : helm.strings("valueFiles")) {
-                Path p = chart.resolve(v).normalize();
-                if (Files.isRegularFile(p)) {
-                    values.add(p);
-                } else {
-                    skipped.add(new Skipped(display(p), "values file of Application " + app.name()
-                            + " is not in the checked tree"));
+                Optional<Path> file = valuesFile(v, sources, chartDir);
+                if (file.isPresent()) {
+                    values.add(file.get());
+                } else if (!helm.bool("ignoreMissingValueFiles").orElse(false)) {
+                    skipped.add(new Skipped(what, "values file " + v + " is not in the checked tree, so its chart is not rendered"));
+                    return Optional.empty();
                 }
             }
-            Optional<String> inline = helm.str("values");
-            if (inline.isEmpty() && helm.get("valuesObject").isPresent()) {
-                inline = Optional.of(YamlWriter.write(helm.get("valuesObject").get()));
-            }
+            Optional<String> inline = InlineValues.of(helm);
             String release = helm.str("releaseName").orElse(app.name());
-            return new ChartRenderer.Request(release, namespace.isEmpty() ? "default" : namespace, values, inline);
+            return Optional.of(new ChartRenderer.Request(release, namespace.isEmpty() ? "default" : namespace, values, inline,
+                    options.kubeVersion(), Set.of()));
+        }
+
+        Optional<Path> valuesFile(String v, List<YMap> sources, Optional<Path> chartDir) {
+            if (v.startsWith("$")) {
+                int slash = v.indexOf('/');
+                String ref = slash < 0 ? v.substring(1) : v.substring(1, slash);
+                String rest = slash < 0 ? "" : v.substring(slash + 1);
+                boolean known = sources.stream().anyMatch(s -> ref.equals(s.strOr("ref", "")));
+                if (!known) {
+                    return Optional.empty();
+                }
+                return tree.resolve(rest).filter(Files::isRegularFile);
+            }
+            return chartDir.map(d -> d.resolve(v).normalize()).filter(Files::isRegularFile);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try (var s = Files.walk(p)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        } catch (IOException ignored) {
+            // temporary
+        }
+    }
+
+    /** A platform.yaml is Strata's only when its apiVersion says so (read from its first 64 KiB); any other is loaded as YAML. */
+    public static boolean strataSpec(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (var in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(1 << 16), java.nio.charset.StandardCharsets.UTF_8);
+            return java.util.regex.Pattern.compile("(?m)^apiVersion:\\s*[\"']?strata\\.dev/").matcher(head).find();
+        } catch (IOException e) {
+            return false;
         }
     }
 
     private static Optional<Path> kustomization(Path dir) {
         return KustomizationRefs.find(dir);
     }
-
 }

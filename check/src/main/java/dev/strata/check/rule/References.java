@@ -12,11 +12,26 @@ public final class References {
     private References() {
     }
 
+    /** Whether the platform declares the object as created outside the tree (by strata up, by a controller at run time). */
+    public static boolean createdOutside(RuleContext ctx, String kind, String namespace, String name) {
+        return ctx.clusterModel().map(m -> m.createdOutside().stream().anyMatch(o -> o.kind().equals(kind)
+                && o.namespace().equals(namespace) && o.name().equals(name))).orElse(false);
+    }
+
     public static void missing(RuleContext ctx, Severity ruleSeverity, String kind, String namespace, int line,
                                String message) {
+        missing(ctx, ruleSeverity, kind, namespace, line, message, "");
+    }
+
+    /**
+     * As {@link #missing(RuleContext, Severity, String, String, int, String)}; in a namespace the input
+     * owns, the message goes on to say what could have created it ({@code producers}).
+     */
+    public static void missing(RuleContext ctx, Severity ruleSeverity, String kind, String namespace, int line,
+                               String message, String producers) {
         ResourceGraph graph = ctx.graph();
         if (graph.owns(kind, namespace)) {
-            ctx.report(line, message, ruleSeverity);
+            ctx.report(line, producers.isEmpty() ? message : message + " and nothing creates it: " + producers, ruleSeverity);
         } else {
             ctx.report(line, message + " in the input (it may be created outside it)", Severity.WARNING);
         }

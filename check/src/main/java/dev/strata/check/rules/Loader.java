@@ -49,4 +49,23 @@ public final class Loader {
             return true;
         }
     }
+
+    /** A values key whose type differs from the chart's default (deep check, charts rendered from the cache). */
+    public static final class ValuesTypeMismatch extends BaseRule {
+        public ValuesTypeMismatch() {
+            super(RuleInfo.of("values-type-mismatch", Category.SCHEMA, Severity.ERROR,
+                    "A Helm values key has another type than the chart's default (Helm reads values as YAML 1.1: an unquoted off is false), so the chart's templates get what they do not expect.",
+                    "Quote the value (or give it the chart's type) in the values file."));
+        }
+
+        @Override
+        public void check(Resource object, RuleContext context) {
+            // reported by the loader
+        }
+
+        @Override
+        public boolean reportedByLoader() {
+            return true;
+        }
+    }
 }

@@ -22,17 +22,18 @@ class HelmJavaChartRendererTest {
     void rendersWithReleaseNamespaceAndValuesFiles() throws URISyntaxException {
         Path chart = tree().resolve("charts/web");
         ChartRenderer.Result result = new HelmJavaChartRenderer().render(chart, new ChartRenderer.Request("shop", "prod",
-                List.of(chart.resolve("values-prod.yaml")), Optional.of("{\"image\": \"nginx:1.28\"}")));
-        assertThat(result).isInstanceOfSatisfying(ChartRenderer.Rendered.class, r -> assertThat(r.yaml())
-                .contains("# Source: web/templates/deployment.yaml")
-                .contains("name: shop").contains("namespace: prod").contains("replicas: 3")
-                .contains("image: nginx:1.28"));
+                List.of(chart.resolve("values-prod.yaml")), Optional.of("{\"image\": \"nginx:1.28\"}"), "v1.34.0", java.util.Set.of()));
+        assertThat(result).isInstanceOfSatisfying(ChartRenderer.Rendered.class, r -> {
+            assertThat(r.parts()).extracting(ChartRenderer.Part::source).contains("web/templates/deployment.yaml");
+            assertThat(String.join("", r.parts().stream().map(ChartRenderer.Part::yaml).toList()))
+                    .contains("name: shop").contains("namespace: prod").contains("replicas: 3").contains("image: nginx:1.28");
+        });
     }
 
     @Test
     void brokenChartIsAFailureNotAnException() throws URISyntaxException {
         ChartRenderer.Result result = new HelmJavaChartRenderer().render(tree().resolve("charts"),
-                ChartRenderer.Request.defaults(tree().resolve("charts")));
+                ChartRenderer.Request.defaults(tree().resolve("charts"), "v1.34.0"));
         assertThat(result).isInstanceOf(ChartRenderer.Failed.class);
     }
 

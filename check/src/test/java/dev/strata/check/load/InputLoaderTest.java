@@ -31,8 +31,8 @@ class InputLoaderTest {
 
     private ChartRenderer charts = (chart, request) -> {
         rendered.add(request);
-        return new ChartRenderer.Rendered("---\n# Source: web/templates/svc.yaml\napiVersion: v1\nkind: Service\n"
-                + "metadata: {name: " + request.releaseName() + "}\nspec: {ports: [{port: 80}]}\n");
+        return new ChartRenderer.Rendered(List.of(new ChartRenderer.Part("web/templates/svc.yaml", "apiVersion: v1\nkind: Service\n"
+                + "metadata: {name: " + request.releaseName() + "}\nspec: {ports: [{port: 80}]}\n")), java.util.Map.of(), false);
     };
 
     private LoadResult load(Path... paths) {
@@ -171,13 +171,14 @@ class InputLoaderTest {
         charts = (chart, request) -> {
             rendered.add(request);
             return request.inlineValues().isPresent()
-                    ? new ChartRenderer.Rendered("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n")
+                    ? new ChartRenderer.Rendered(List.of(new ChartRenderer.Part("web/templates/svc.yaml",
+                            "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n")), java.util.Map.of(), false)
                     : new ChartRenderer.Failed("helm template failed: image.tag is required");
         };
         LoadResult r = load(root);
         assertThat(r.problems()).isEmpty();
         assertThat(rendered).extracting(ChartRenderer.Request::inlineValues)
-                .containsExactly(Optional.of("{\"image\":{\"tag\":\"1.0\"}}"));
+                .containsExactly(Optional.of("image:\n  tag: '1.0'\n"));
         assertThat(r.resources()).extracting(res -> res.name() + "@" + res.namespace())
                 .containsExactlyInAnyOrder("web@argocd", "web@prod");
     }
@@ -206,16 +207,14 @@ class InputLoaderTest {
         });
     }
 
+    /** helm template without a cluster answers lookup with an empty map; the renderer does the same offline (HelmTemplateTest). */
     @Test
-    void chartsCallingLookupAreSkippedAndNeverRendered() throws IOException {
+    void chartsCallingLookupAreRenderedAsArgoCdRendersThem() throws IOException {
         write("charts/db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 1.0.0\n");
         write("charts/db/templates/secret.yaml", "{{- $s := lookup \"v1\" \"Secret\" .Release.Namespace \"db\" }}\n");
         LoadResult r = load(root);
-        assertThat(rendered).isEmpty();
-        assertThat(r.skipped()).singleElement().satisfies(s -> {
-            assertThat(s.what()).isEqualTo("charts/db");
-            assertThat(s.reason()).contains("calls lookup (templates/secret.yaml)");
-        });
+        assertThat(rendered).extracting(ChartRenderer.Request::releaseName).containsExactly("db");
+        assertThat(r.skipped()).isEmpty();
     }
 
     @Test
@@ -246,7 +245,7 @@ class InputLoaderTest {
         LoadResult r = load(apps.getParent());
 
         assertThat(rendered).containsExactly(new ChartRenderer.Request("web", "prod",
-                List.of(root.resolve("charts/web/values-prod.yaml")), Optional.empty()));
+                List.of(root.resolve("charts/web/values-prod.yaml")), Optional.empty(), InputLoader.DEFAULT_KUBE_VERSION, java.util.Set.of()));
         assertThat(r.resources()).extracting(res -> res.name() + "@" + res.namespace())
                 .containsExactlyInAnyOrder("web-prod@argocd", "extra@argocd", "web@prod", "extra@tools");
     }

@@ -9,6 +9,7 @@ import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
 import dev.strata.check.yaml.YMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -96,42 +97,18 @@ public final class CrdSyncWaveRule extends BaseRule {
     }
 
     /**
-     * Charts known to install the CRDs of an API group (or of one kind, where a group is shared) (the catalog's components), for CRDs that are
-     * not in the input because the Application installs a chart from a repository.
+     * The Application that installs a group's CRDs when they are not in the input (its chart comes from
+     * a repository): named by the cluster model (the catalog's CRDs per release), by {@code group/Kind}
+     * where a group is shared, else by {@code group}.
      */
-    private static final java.util.Map<String, java.util.List<String>> CHART_PROVIDERS = java.util.Map.ofEntries(
-            java.util.Map.entry("cert-manager.io", java.util.List.of("cert-manager")),
-            java.util.Map.entry("trust.cert-manager.io", java.util.List.of("trust-manager")),
-            java.util.Map.entry("acme.cert-manager.io", java.util.List.of("cert-manager")),
-            java.util.Map.entry("monitoring.coreos.com", java.util.List.of("kube-prometheus-stack", "prometheus-operator-crds")),
-            java.util.Map.entry("kyverno.io", java.util.List.of("kyverno")),
-            java.util.Map.entry("bitnami.com", java.util.List.of("sealed-secrets")),
-            java.util.Map.entry("external-secrets.io", java.util.List.of("external-secrets")),
-            java.util.Map.entry("networking.istio.io", java.util.List.of("base")),
-            java.util.Map.entry("security.istio.io", java.util.List.of("base")),
-            java.util.Map.entry("longhorn.io", java.util.List.of("longhorn")),
-            java.util.Map.entry("velero.io", java.util.List.of("velero")),
-            java.util.Map.entry("metallb.io", java.util.List.of("metallb")),
-            java.util.Map.entry("cilium.io", java.util.List.of("cilium")),
-            java.util.Map.entry("templates.gatekeeper.sh", java.util.List.of("gatekeeper")),
-            java.util.Map.entry("argoproj.io/Rollout", java.util.List.of("argo-rollouts")),
-            java.util.Map.entry("argoproj.io/AnalysisTemplate", java.util.List.of("argo-rollouts")),
-            java.util.Map.entry("argoproj.io/ClusterAnalysisTemplate", java.util.List.of("argo-rollouts")),
-            java.util.Map.entry("argoproj.io/AnalysisRun", java.util.List.of("argo-rollouts")),
-            java.util.Map.entry("argoproj.io/Experiment", java.util.List.of("argo-rollouts")));
-
     static Optional<Resource> chartProvider(String group, String kind, RuleContext ctx) {
-        java.util.List<String> charts = CHART_PROVIDERS.getOrDefault(group + "/" + kind, CHART_PROVIDERS.get(group));
-        if (charts == null) {
+        Map<String, String> providers = ctx.clusterModel().map(m -> m.crdGroups()).orElse(Map.of());
+        String release = providers.getOrDefault(group + "/" + kind, providers.get(group));
+        if (release == null) {
             return Optional.empty();
         }
-        for (Resource app : ctx.graph().ofKind("Application")) {
-            if (app.group().equals("argoproj.io")
-                    && ArgoSources.of(app).stream().anyMatch(s -> charts.contains(s.strOr("chart", "")))) {
-                return Optional.of(app);
-            }
-        }
-        return Optional.empty();
+        return ctx.graph().ofKind("Application").stream()
+                .filter(app -> app.group().equals("argoproj.io") && app.name().equals(release)).findFirst();
     }
 
     static int wave(Resource r) {
@@ -142,8 +119,16 @@ public final class CrdSyncWaveRule extends BaseRule {
         }
     }
 
-    /** The Application deploying an object: its source path is a prefix of the object's file. */
+    /** The Application deploying an object: the one it was loaded through, else the one whose source path holds its file. */
     static Optional<Resource> application(Resource object, RuleContext ctx) {
+        if (!object.application().isEmpty()) {
+            int slash = object.application().indexOf('/');
+            Optional<Resource> loadedBy = ctx.graph().findOne("Application", object.application().substring(0, slash),
+                    object.application().substring(slash + 1));
+            if (loadedBy.isPresent()) {
+                return loadedBy;
+            }
+        }
         for (Resource app : ctx.graph().ofKind("Application")) {
             if (!app.group().equals("argoproj.io")) {
                 continue;

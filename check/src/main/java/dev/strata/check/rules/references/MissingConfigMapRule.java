@@ -21,7 +21,7 @@ public final class MissingConfigMapRule extends PodRule {
     @Override
     protected void checkPod(Resource object, PodTemplate pod, RuleContext ctx) {
         for (PodReferences.Ref ref : PodReferences.configMaps(pod)) {
-            if (!exists(ref.name(), object.namespace(), ctx)) {
+            if (!exists(ref.name(), object.namespace(), ctx) && !References.createdOutside(ctx, "ConfigMap", object.namespace(), ref.name())) {
                 References.missing(ctx, info().severity(), "ConfigMap", object.namespace(), ref.line(),
                         "configmap " + ref.name() + " does not exist");
             }

@@ -21,7 +21,7 @@ public final class MissingPvcRule extends PodRule {
     @Override
     protected void checkPod(Resource object, PodTemplate pod, RuleContext ctx) {
         for (PodReferences.Ref ref : PodReferences.claims(pod)) {
-            if (!exists(ref.name(), object.namespace(), ctx)) {
+            if (!exists(ref.name(), object.namespace(), ctx) && !References.createdOutside(ctx, "PersistentVolumeClaim", object.namespace(), ref.name())) {
                 References.missing(ctx, info().severity(), "PersistentVolumeClaim", object.namespace(), ref.line(),
                         "persistent volume claim " + ref.name() + " does not exist");
             }

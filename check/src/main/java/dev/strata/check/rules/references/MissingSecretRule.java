@@ -21,9 +21,10 @@ public final class MissingSecretRule extends PodRule {
     @Override
     protected void checkPod(Resource object, PodTemplate pod, RuleContext ctx) {
         for (PodReferences.Ref ref : PodReferences.secrets(pod)) {
-            if (!exists(ref.name(), object.namespace(), ctx)) {
+            if (!exists(ref.name(), object.namespace(), ctx) && !References.createdOutside(ctx, "Secret", object.namespace(), ref.name())) {
                 References.missing(ctx, info().severity(), "Secret", object.namespace(), ref.line(),
-                        "secret " + ref.name() + " does not exist");
+                        "secret " + ref.name() + " does not exist",
+                        "no Secret, SealedSecret, ExternalSecret or Certificate of that name in the tree, and the platform does not create it");
             }
         }
     }

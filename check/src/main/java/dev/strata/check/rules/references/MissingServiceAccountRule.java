@@ -22,7 +22,8 @@ public final class MissingServiceAccountRule extends PodRule {
     protected void checkPod(Resource object, PodTemplate pod, RuleContext ctx) {
         String key = pod.podSpec().has("serviceAccountName") ? "serviceAccountName" : "serviceAccount";
         String name = pod.podSpec().strOr(key, "default");
-        if (name.equals("default") || ctx.graph().exists("ServiceAccount", object.namespace(), name)) {
+        if (name.equals("default") || ctx.graph().exists("ServiceAccount", object.namespace(), name)
+                || References.createdOutside(ctx, "ServiceAccount", object.namespace(), name)) {
             return;
         }
         References.missing(ctx, info().severity(), "ServiceAccount", object.namespace(), pod.podSpec().keyLine(key),

@@ -10,6 +10,7 @@ import dev.strata.check.rules.BaseRule;
 import dev.strata.check.yaml.YMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** A Service port whose targetPort no selected pod exposes. */
@@ -39,7 +40,8 @@ public final class ServiceTargetPortRule extends BaseRule {
             }
             boolean found = pods.stream().anyMatch(t -> t.containers().stream().anyMatch(c -> c.spec().maps("ports")
                     .stream().anyMatch(p -> named ? p.strOr("name", "").equals(target)
-                            : p.strOr("containerPort", "").equals(target))));
+                            : p.strOr("containerPort", "").equals(target))
+                    || !named && probesPort(c, target)));
             if (!found) {
                 PodTemplate first = pods.getFirst();
                 List<String> exposed = new ArrayList<>();
@@ -50,5 +52,24 @@ public final class ServiceTargetPortRule extends BaseRule {
                         + " exposes " + (exposed.isEmpty() ? "no ports" : String.join(", ", exposed)) + ")");
             }
         }
+    }
+
+    /**
+     * A numeric targetPort a container's probe checks is a port it listens on, declared or not (Istio's
+     * gateway: the Service sends 15021 to the status port its readiness probe reads).
+     */
+    private static boolean probesPort(PodTemplate.Container c, String port) {
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            Optional<YMap> p = c.spec().map(probe);
+            if (p.isEmpty()) {
+                continue;
+            }
+            for (String handler : List.of("httpGet", "tcpSocket", "grpc")) {
+                if (p.get().map(handler).map(h -> h.strOr("port", "").equals(port)).orElse(false)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

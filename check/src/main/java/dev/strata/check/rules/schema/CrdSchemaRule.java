@@ -98,7 +98,12 @@ public final class CrdSchemaRule extends BaseRule {
         return Optional.empty();
     }
 
-    /** Objects with properties reject unknown fields unless they preserve them. */
+    /**
+     * Objects with properties reject unknown fields unless they preserve them — as the API server's
+     * pruning does, from the structural schema only: the branches of allOf, anyOf, oneOf and not are
+     * value validations (Kubernetes forbids types and pruning in them), so a branch that names some of
+     * the properties never rejects the others (Gateway API's addresses: oneOf by type).
+     */
     private static void strict(JsonNode node) {
         if (node instanceof ObjectNode o) {
             if (o.has("properties") && !o.has("additionalProperties")
@@ -110,14 +115,9 @@ public final class CrdSchemaRule extends BaseRule {
                     children.values().forEach(CrdSchemaRule::strict);
                 }
             }
-            for (String key : new String[] {"items", "additionalProperties", "not"}) {
+            for (String key : new String[] {"items", "additionalProperties"}) {
                 if (o.has(key)) {
                     strict(o.get(key));
-                }
-            }
-            for (String key : new String[] {"allOf", "anyOf", "oneOf"}) {
-                if (o.get(key) instanceof ArrayNode arr) {
-                    arr.forEach(CrdSchemaRule::strict);
                 }
             }
         }

@@ -7,10 +7,17 @@ import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
+import dev.strata.check.rule.PodSecurityCheck;
+import dev.strata.check.admission.PodSecurity;
 import dev.strata.check.yaml.YMap;
 
 /** PSS restricted: drop ALL capabilities, add back only NET_BIND_SERVICE. */
-public final class CapabilitiesRule extends PodRule {
+public final class CapabilitiesRule extends PodRule implements PodSecurityCheck {
+
+    @Override
+    public PodSecurity.Level forbiddenFrom() {
+        return PodSecurity.Level.RESTRICTED;
+    }
 
     public CapabilitiesRule() {
         super(RuleInfo.of("capabilities-not-dropped", Category.SECURITY, Severity.ERROR,

@@ -7,10 +7,17 @@ import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
+import dev.strata.check.rule.PodSecurityCheck;
+import dev.strata.check.admission.PodSecurity;
 import java.util.List;
 
 /** PSS baseline: no host network, PID or IPC namespace. */
-public final class HostNamespacesRule extends PodRule {
+public final class HostNamespacesRule extends PodRule implements PodSecurityCheck {
+
+    @Override
+    public PodSecurity.Level forbiddenFrom() {
+        return PodSecurity.Level.BASELINE;
+    }
 
     public HostNamespacesRule() {
         super(RuleInfo.of("host-namespaces", Category.SECURITY, Severity.ERROR,

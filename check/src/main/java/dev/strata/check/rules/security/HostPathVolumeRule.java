@@ -7,10 +7,17 @@ import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
+import dev.strata.check.rule.PodSecurityCheck;
+import dev.strata.check.admission.PodSecurity;
 import dev.strata.check.yaml.YMap;
 
 /** PSS baseline: no hostPath volumes. */
-public final class HostPathVolumeRule extends PodRule {
+public final class HostPathVolumeRule extends PodRule implements PodSecurityCheck {
+
+    @Override
+    public PodSecurity.Level forbiddenFrom() {
+        return PodSecurity.Level.BASELINE;
+    }
 
     public HostPathVolumeRule() {
         super(RuleInfo.of("host-path-volume", Category.SECURITY, Severity.ERROR,

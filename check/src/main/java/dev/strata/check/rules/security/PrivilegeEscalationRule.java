@@ -7,11 +7,18 @@ import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
+import dev.strata.check.rule.PodSecurityCheck;
+import dev.strata.check.admission.PodSecurity;
 import dev.strata.check.yaml.YMap;
 import java.util.Optional;
 
 /** PSS restricted: allowPrivilegeEscalation must be false. */
-public final class PrivilegeEscalationRule extends PodRule {
+public final class PrivilegeEscalationRule extends PodRule implements PodSecurityCheck {
+
+    @Override
+    public PodSecurity.Level forbiddenFrom() {
+        return PodSecurity.Level.RESTRICTED;
+    }
 
     public PrivilegeEscalationRule() {
         super(RuleInfo.of("privilege-escalation", Category.SECURITY, Severity.ERROR,

@@ -7,11 +7,18 @@ import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
+import dev.strata.check.rule.PodSecurityCheck;
+import dev.strata.check.admission.PodSecurity;
 import dev.strata.check.yaml.YMap;
 import java.util.Optional;
 
 /** PSS restricted: containers must run as a non-root user. */
-public final class RunAsRootRule extends PodRule {
+public final class RunAsRootRule extends PodRule implements PodSecurityCheck {
+
+    @Override
+    public PodSecurity.Level forbiddenFrom() {
+        return PodSecurity.Level.RESTRICTED;
+    }
 
     public RunAsRootRule() {
         super(RuleInfo.of("run-as-root", Category.SECURITY, Severity.ERROR,

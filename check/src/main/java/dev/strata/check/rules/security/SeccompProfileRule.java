@@ -7,10 +7,17 @@ import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
+import dev.strata.check.rule.PodSecurityCheck;
+import dev.strata.check.admission.PodSecurity;
 import java.util.Optional;
 
 /** PSS restricted: seccomp profile RuntimeDefault or Localhost. */
-public final class SeccompProfileRule extends PodRule {
+public final class SeccompProfileRule extends PodRule implements PodSecurityCheck {
+
+    @Override
+    public PodSecurity.Level forbiddenFrom() {
+        return PodSecurity.Level.RESTRICTED;
+    }
 
     public SeccompProfileRule() {
         super(RuleInfo.of("seccomp-profile-missing", Category.SECURITY, Severity.ERROR,

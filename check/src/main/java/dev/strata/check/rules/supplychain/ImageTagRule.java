@@ -3,6 +3,7 @@ package dev.strata.check.rules.supplychain;
 import dev.strata.check.Category;
 import dev.strata.check.RuleInfo;
 import dev.strata.check.Severity;
+import dev.strata.check.graph.Injection;
 import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
@@ -21,8 +22,8 @@ public final class ImageTagRule extends PodRule {
     protected void checkPod(Resource object, PodTemplate pod, RuleContext ctx) {
         for (PodTemplate.Container c : pod.allContainers()) {
             String image = c.spec().strOr("image", "");
-            if (image.isEmpty() || image.contains("@")) {
-                continue;
+            if (image.isEmpty() || image.contains("@") || Injection.filledIn(pod, image)) {
+                continue; // a digest pins it; Istio's injector replaces "auto" with its pinned proxy image
             }
             String last = image.substring(image.lastIndexOf('/') + 1);
             int colon = last.indexOf(':');

@@ -5,14 +5,13 @@ import dev.strata.check.ClusterModel;
 import dev.strata.check.RuleInfo;
 import dev.strata.check.Severity;
 import dev.strata.check.graph.Resource;
+import dev.strata.check.graph.ResourceGraph;
+import dev.strata.check.rule.ModelRule;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
 
-/**
- * Surfaces the capacity findings the planner put in the cluster model on the objects they name
- * (findings naming no object in the input are added by the engine on the tree).
- */
-public final class CapacityRule extends BaseRule {
+/** Surfaces the capacity findings the planner put in the cluster model, on the objects they name when those are in the input. */
+public final class CapacityRule extends BaseRule implements ModelRule {
 
     public CapacityRule() {
         super(RuleInfo.across("capacity-exceeds-tier", Category.CAPACITY, Severity.ERROR,
@@ -27,12 +26,13 @@ public final class CapacityRule extends BaseRule {
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        for (ClusterModel.CapacityFinding f : ctx.clusterModel().orElseThrow().capacityFindings()) {
-            if (f.object().isPresent() && f.object().get().kind().equals(object.kind())
-                    && f.object().get().namespace().equals(object.namespace())
-                    && f.object().get().name().equals(object.name())) {
-                ctx.report(object.line(), f.message(), f.severity());
-            }
+        // a model rule: see checkModel
+    }
+
+    @Override
+    public void checkModel(ClusterModel model, ResourceGraph graph, Reporter reporter) {
+        for (ClusterModel.CapacityFinding f : model.capacityFindings()) {
+            reporter.report(f.object(), f.severity(), f.message());
         }
     }
 }
