@@ -15,6 +15,14 @@ import java.util.Optional;
  * @param meshPodSecurity  mesh entries only, by meshOverhead key: the level the containers the mesh
  *                         injects into app pods need in the app namespaces (absent: restricted)
  * @param namespaceLabels  extra labels its namespace must carry (e.g. a webhook's opt-out)
+ * @param needs            configuration it needs besides its chart to do anything (MetalLB: an address pool)
+ * @param runtimeObjects   objects its controllers create at run time that its pods refer to
+ * @param upSecrets        Secrets {@code strata up} creates for it (never in git)
+ * @param clusterDefaults  cluster providers only: what the provider's cluster sets up by itself
+ * @param config           objects the component needs to do anything that its chart does not render
+ *                         (MetalLB's IPAddressPool), rendered beside it and synced after it; strings may
+ *                         name {@code ${key}}, replaced from {@code configByProvider}
+ * @param configByProvider values for {@code config}'s placeholders, by cluster provider
  */
 public record Component(String id, String title, String description, Layer layer, String namespace,
                         List<String> seeds, List<String> dependsOn, List<Conflict> conflicts,
@@ -23,7 +31,9 @@ public record Component(String id, String title, String description, Layer layer
                         Map<String, List<Container>> meshOverhead, List<Tool> tools, List<Release> releases,
                         List<Workload> clusterWorkloads, Optional<PodSecurity> podSecurity,
                         Map<String, PodSecurity> podSecurityByMode, Map<String, PodSecurity> meshPodSecurity,
-                        Map<String, String> namespaceLabels) {
+                        Map<String, String> namespaceLabels, List<Need> needs, List<RuntimeObject> runtimeObjects,
+                        List<UpSecret> upSecrets, Optional<ClusterDefaults> clusterDefaults,
+                        List<Map<String, Object>> config, Map<String, Map<String, String>> configByProvider) {
 
     public Component {
         title = title == null ? id : title;
@@ -44,6 +54,12 @@ public record Component(String id, String title, String description, Layer layer
         podSecurityByMode = podSecurityByMode == null ? Map.of() : Map.copyOf(podSecurityByMode);
         meshPodSecurity = meshPodSecurity == null ? Map.of() : Map.copyOf(meshPodSecurity);
         namespaceLabels = namespaceLabels == null ? Map.of() : Map.copyOf(namespaceLabels);
+        needs = needs == null ? List.of() : List.copyOf(needs);
+        runtimeObjects = runtimeObjects == null ? List.of() : List.copyOf(runtimeObjects);
+        upSecrets = upSecrets == null ? List.of() : List.copyOf(upSecrets);
+        clusterDefaults = clusterDefaults == null ? Optional.empty() : clusterDefaults;
+        config = config == null ? List.of() : List.copyOf(config);
+        configByProvider = configByProvider == null ? Map.of() : Map.copyOf(configByProvider);
     }
 
     /** An entry without pod security data or namespace labels (tests and programmatic catalogs). */
@@ -54,7 +70,8 @@ public record Component(String id, String title, String description, Layer layer
                      Map<String, List<Container>> meshOverhead, List<Tool> tools, List<Release> releases,
                      List<Workload> clusterWorkloads) {
         this(id, title, description, layer, namespace, seeds, dependsOn, conflicts, capabilities, unsupportedProviders,
-                modes, defaultMode, meshOverhead, tools, releases, clusterWorkloads, Optional.empty(), Map.of(), Map.of(), Map.of());
+                modes, defaultMode, meshOverhead, tools, releases, clusterWorkloads, Optional.empty(), Map.of(), Map.of(), Map.of(),
+                List.of(), List.of(), List.of(), Optional.empty(), List.of(), Map.of());
     }
 
     /** The Pod Security level its pods need in {@code mode} (the default mode when none is chosen). */

@@ -137,7 +137,8 @@ public final class CheckEngine {
                 given.platformFiles().isEmpty() ? Optional.empty()
                         : f.fromPlatformFile(given.platformFiles().getFirst())));
         LoadResult load = model.map(m -> withDeclared(given, m)).orElse(given);
-        ResourceGraph graph = new ResourceGraph(load.resources(), load.tree());
+        Set<String> clusterNamespaces = model.flatMap(ClusterModel::podSecurity).map(d -> Set.copyOf(d.clusterNamespaces())).orElse(Set.of());
+        ResourceGraph graph = new ResourceGraph(load.resources(), load.tree(), clusterNamespaces);
         List<Skipped> skipped = new ArrayList<>(load.skipped());
         List<Rule> runnable = new ArrayList<>();
         for (Rule rule : active) {

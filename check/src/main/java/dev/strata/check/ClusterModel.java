@@ -93,12 +93,14 @@ public record ClusterModel(List<Node> nodes, Optional<String> platformTier, List
     }
 
     /**
-     * A component with the configuration it needs to do anything (MetalLB: an IPAddressPool and an
-     * L2Advertisement), or the reason it is deliberately left without it.
+     * A component with the objects it needs to do anything (MetalLB: an IPAddressPool and an
+     * L2Advertisement), what its values leave unmet (external-dns with the in-memory provider), or the
+     * reason it is deliberately left without them.
      */
-    public record ComponentNeeds(String id, List<Need> needs, Optional<String> inert) {
+    public record ComponentNeeds(String id, List<Need> needs, List<String> unmet, Optional<String> inert) {
         public ComponentNeeds {
             needs = List.copyOf(needs);
+            unmet = List.copyOf(unmet);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.strata.cli;
 
+import dev.strata.catalog.Catalog;
 import dev.strata.check.ClusterModel;
+import dev.strata.plan.OperatorWorkloads;
+import dev.strata.yaml.Yaml;
 import dev.strata.check.Severity;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlanException;
@@ -57,6 +60,19 @@ final class PlatformClusterModel {
             capacity.add(new ClusterModel.CapacityFinding(Severity.ERROR, Optional.empty(), u.toString()));
         }
         Optional<String> platformTier = plan.facts().hasTier(PlatformFacts.PLATFORM_TIER) ? Optional.of(PlatformFacts.PLATFORM_TIER) : Optional.empty();
-        return Optional.of(new ClusterModel(nodes, platformTier, List.copyOf(namespaces), capacity));
+        PlatformFacts facts = plan.facts();
+        List<ClusterModel.Declared> declared = OperatorWorkloads.of(plan).stream()
+                .map(d -> new ClusterModel.Declared(Yaml.dump(d.manifest()), d.createdBy(), platformYaml.toString() + " (catalog " + d.component() + ")"))
+                .toList();
+        List<ClusterModel.Outside> outside = facts.createdOutside().stream()
+                .map(o -> new ClusterModel.Outside(o.kind(), o.namespace(), o.name(), o.by())).toList();
+        List<ClusterModel.ComponentNeeds> needs = facts.componentNeeds().stream()
+                .map(c -> new ClusterModel.ComponentNeeds(c.id(), c.objects().stream()
+                        .map(n -> new ClusterModel.Need(n.group(), n.kind(), n.purpose())).toList(), c.unmet(), c.inert()))
+                .toList();
+        Optional<ClusterModel.PodSecurityDefaults> podSecurity = facts.clusterDefaults(Catalog.bundled())
+                .map(d -> new ClusterModel.PodSecurityDefaults(d.podSecurity(), d.exempt(), d.namespaces()));
+        return Optional.of(new ClusterModel(nodes, platformTier, List.copyOf(namespaces), capacity,
+                Optional.of(spec.cluster().kubernetesVersion()), declared, outside, needs, facts.crdProviders(), podSecurity));
     }
 }

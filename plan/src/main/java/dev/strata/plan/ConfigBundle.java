@@ -16,4 +16,23 @@ public record ConfigBundle(String name, String description, List<String> require
             new ConfigBundle("linkerd-identity", "Linkerd trust anchor and identity issuer from cert-manager, trust roots by trust-manager", List.of("linkerd", "cert-manager", "trust-manager"), List.of()),
             new ConfigBundle("admission-policies", "Kyverno ClusterPolicies in Enforce", List.of("kyverno"), List.of()),
             new ConfigBundle("observability", "ServiceMonitors for the mesh, Grafana datasources and dashboards", List.of("kube-prometheus-stack"), List.of("loki", "tempo")));
+
+    /**
+     * The platform's bundles: the fixed ones above, then one per enabled component whose catalog entry
+     * declares objects it needs that its chart does not render ({@code config}), named {@code <id>-config}.
+     */
+    public static List<ConfigBundle> of(List<ResolvedComponent> resolved) {
+        List<ConfigBundle> out = new java.util.ArrayList<>(ALL);
+        for (ResolvedComponent rc : resolved) {
+            if (!rc.entry().config().isEmpty()) {
+                out.add(new ConfigBundle(configName(rc.id()), rc.entry().title() + "'s configuration that its chart does not render",
+                        List.of(rc.id()), List.of()));
+            }
+        }
+        return out;
+    }
+
+    public static String configName(String componentId) {
+        return componentId + "-config";
+    }
 }

@@ -66,7 +66,7 @@ public final class ReleasePlanner {
         return Values.merge(v, rc.overridesOf(r));
     }
 
-    private static Map<String, String> selector(PlatformFacts facts, Placement p) {
+    static Map<String, String> selector(PlatformFacts facts, Placement p) {
         return switch (p) {
             case PLATFORM -> facts.platformNodeSelector();
             case CONTROL_PLANE -> Map.of("node-role.kubernetes.io/control-plane", "");
@@ -78,7 +78,7 @@ public final class ReleasePlanner {
      * Node agents tolerate every taint; the CNI's pods too, since every node stays NotReady until
      * the CNI runs; platform workloads tolerate their tier's taints.
      */
-    private static List<Map<String, Object>> tolerations(PlatformFacts facts, Placement p, boolean cni) {
+    static List<Map<String, Object>> tolerations(PlatformFacts facts, Placement p, boolean cni) {
         if (p == Placement.EVERY_NODE || cni) {
             return List.of(Map.of("operator", "Exists"));
         }
@@ -89,7 +89,7 @@ public final class ReleasePlanner {
         };
     }
 
-    private static Map<String, Object> resources(Container c) {
+    static Map<String, Object> resources(Container c) {
         return map("requests", cpuMem(c.requests()), "limits", cpuMem(c.limits()));
     }
 

@@ -35,6 +35,9 @@ public final class Resolver {
     static final Map<String, Map<String, String>> SWITCHABLE = Map.of(
             "cilium", Map.of("load-balancer", "enableLBIPAM"));
 
+    /** The in-cluster git server's catalog entry, added when the spec names no git remote. */
+    public static final String GIT_SERVER = "gitea";
+
     private final Catalog catalog;
 
     public Resolver(Catalog catalog) {
@@ -54,6 +57,20 @@ public final class Resolver {
             Optional<String> mode = c.mode().or(entry::defaultMode);
             enabled.put(c.id(), new ResolvedComponent(entry, mode, c.values(), entry.releasesFor(mode),
                     spec.cluster().provider().id(), spec.cluster().name(), java.util.Collections.unmodifiableSortedSet(platform)));
+        }
+        // The tree must be served from somewhere Argo CD can pull: with no remote, the in-cluster git server
+        // is part of the platform — planned, sized, placed and rendered like any component.
+        if (spec.git().inCluster() && catalog.contains(GIT_SERVER) && !enabled.containsKey(GIT_SERVER)) {
+            ComponentChoice choice = spec.components().get(GIT_SERVER);
+            if (choice != null && !choice.enabled()) {
+                problems.add("spec.components." + GIT_SERVER + ": the spec names no git remote (spec.git.url), so the tree is served by the"
+                        + " in-cluster git server " + GIT_SERVER + "; enable it, or set spec.git.url to a repository Argo CD can reach");
+            } else {
+                Component entry = catalog.get(GIT_SERVER);
+                platform.add(GIT_SERVER);
+                enabled.put(GIT_SERVER, new ResolvedComponent(entry, entry.defaultMode(), Map.of(), entry.releasesFor(entry.defaultMode()),
+                        spec.cluster().provider().id(), spec.cluster().name(), java.util.Collections.unmodifiableSortedSet(platform)));
+            }
         }
         String provider = spec.cluster().provider().id();
         for (ResolvedComponent rc : enabled.values()) {

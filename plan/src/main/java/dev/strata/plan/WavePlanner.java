@@ -61,7 +61,7 @@ public final class WavePlanner {
             }
         }
         int platformMax = waveOf.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        for (ConfigBundle b : ConfigBundle.ALL) {
+        for (ConfigBundle b : ConfigBundle.of(resolved)) {
             if (!b.requires().stream().allMatch(lastRelease::containsKey)) {
                 continue;
             }

@@ -4,6 +4,7 @@ import dev.strata.render.apps.AppsGenerator;
 import dev.strata.render.cluster.ClusterConfigGenerator;
 import dev.strata.render.config.AdmissionPoliciesGenerator;
 import dev.strata.render.config.CertificatesGenerator;
+import dev.strata.render.config.ComponentConfigGenerator;
 import dev.strata.render.config.GatewayGenerator;
 import dev.strata.render.config.LinkerdIdentityGenerator;
 import dev.strata.render.config.MeshPoliciesGenerator;
@@ -33,6 +34,7 @@ public final class Generators {
                 new LinkerdIdentityGenerator(),
                 new AdmissionPoliciesGenerator(),
                 new ObservabilityGenerator(),
+                new ComponentConfigGenerator(),
                 new AppsGenerator(),
                 new ApplicationsGenerator(),
                 new ArchitectureDocGenerator());

@@ -327,8 +327,11 @@ final class SpecBinder {
                     }
                     return toMap((MappingNode) v);
                 }).orElse(Map.of());
+                Optional<String> inert = c.string("inert");
+                inert.filter(String::isBlank).ifPresent(x -> problems.add(c.node("inert").orElseThrow(), c.pathOf("inert"),
+                        "must say why the component does nothing (a sentence), or be left out"));
                 c.done();
-                out.put(id, new ComponentChoice(id, enabled, mode, values));
+                out.put(id, new ComponentChoice(id, enabled, mode, values, inert));
             });
         }
         return out;

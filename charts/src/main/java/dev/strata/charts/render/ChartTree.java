@@ -3,6 +3,7 @@ package dev.strata.charts.render;
 import dev.strata.charts.ChartException;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -142,7 +143,9 @@ final class ChartTree {
 
     static Map<?, ?> map(Path file) {
         try {
-            Object doc = new Load(LoadSettings.builder().setLabel(file.toString()).setCodePointLimit(64 << 20).build())
+            // YAML 1.2 core schema (~ and null are null, as Helm reads them), not snakeyaml-engine's JSON default
+            Object doc = new Load(LoadSettings.builder().setLabel(file.toString()).setCodePointLimit(64 << 20)
+                    .setSchema(new CoreSchema()).build())
                     .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
             return doc instanceof Map<?, ?> m ? m : Map.of();
         } catch (IOException | RuntimeException e) {

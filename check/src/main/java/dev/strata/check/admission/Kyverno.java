@@ -354,7 +354,7 @@ public final class Kyverno {
             String api = r.apiVersion();
             String group = api.contains("/") ? api.substring(0, api.indexOf('/')) : "";
             String version = api.contains("/") ? api.substring(api.indexOf('/') + 1) : api;
-            Optional<Map<String, String>> nsLabels = graph.namespace(r.namespace()).map(Resource::labels);
+            Optional<Map<String, String>> nsLabels = graph.namespaceLabels(r.namespace());
             return new Target(r.kind(), version, group, r.namespace(), r.name(), r.labels(), r.annotations(), nsLabels);
         }
 

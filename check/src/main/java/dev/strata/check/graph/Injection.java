@@ -14,6 +14,13 @@ public final class Injection {
     private Injection() {
     }
 
+    /**
+     * Ports an Istio-injected proxy listens on whatever the template declares: 15021, where the
+     * readiness probe it injects reads the status, 15090 (Envoy's Prometheus port) and 15020 (the
+     * merged metrics) — istio 1.30 injection templates (gateway-injection-template.yaml, sidecar.yaml).
+     */
+    public static final java.util.Set<String> ISTIO_PORTS = java.util.Set.of("15020", "15021", "15090");
+
     /** Whether Istio's injector mutates this pod (the gateway template, or sidecar injection asked for by the pod). */
     public static boolean istio(PodTemplate pod) {
         return pod.annotations().containsKey("inject.istio.io/templates")

@@ -31,10 +31,27 @@ public final class ResourceGraph {
     }
 
     private final java.util.Set<String> externallyFed = new java.util.HashSet<>();
+    /** Applications whose chart comes from a repository, by namespace/name, with their destination namespace. */
+    private final Map<String, String> fedApps = new HashMap<>();
 
     public ResourceGraph(List<Resource> resources, SourceTree tree) {
+        this(resources, tree, Set.of());
+    }
+
+    /**
+     * @param clusterNamespaces namespaces the cluster fills itself (kube-system: CoreDNS, kube-proxy, the
+     *                          control plane): the input never owns them, whatever it puts there
+     */
+    public ResourceGraph(List<Resource> resources, SourceTree tree, Set<String> clusterNamespaces) {
         this.tree = tree;
+        this.externallyFed.addAll(clusterNamespaces);
         this.all = List.copyOf(resources);
+        Set<String> loadedThrough = new HashSet<>();
+        for (Resource r : all) {
+            if (!r.application().isEmpty()) {
+                loadedThrough.add(r.application());
+            }
+        }
         for (Resource r : all) {
             byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
             byKey.computeIfAbsent(key(r.kind(), r.namespace(), r.name()), k -> new ArrayList<>()).add(r);
@@ -48,7 +65,7 @@ public final class ResourceGraph {
                 crds.putIfAbsent(group + "/" + kind, r);
             }
             if (r.is("argoproj.io", "Application") && fedFromOutside(r)) {
-                r.spec().path("destination").flatMap(d -> d.str("namespace")).ifPresent(externallyFed::add);
+                r.spec().path("destination").flatMap(d -> d.str("namespace")).ifPresent(ns -> fedApps.put(r.namespace() + "/" + r.name(), ns));
             }
             PodTemplate.of(r).ifPresent(t -> {
                 templateOf.put(r, t);
@@ -57,6 +74,19 @@ public final class ResourceGraph {
                 t.labels().forEach((k, v) -> byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(t));
             });
         }
+        markExternallyFed(loadedThrough);
+    }
+
+    /**
+     * Fills {@link #externallyFed}: the destination namespaces of Applications whose chart comes from
+     * a repository and was not rendered (the deep check renders it: then its objects are in the input).
+     */
+    private void markExternallyFed(Set<String> loadedThrough) {
+        fedApps.forEach((app, ns) -> {
+            if (!loadedThrough.contains(app)) {
+                externallyFed.add(ns);
+            }
+        });
     }
 
     /**
@@ -162,6 +192,18 @@ public final class ResourceGraph {
     /** The CustomResourceDefinition in the input that defines a group's kind. */
     public Optional<Resource> crd(String group, String kind) {
         return Optional.ofNullable(crds.get(group + "/" + kind));
+    }
+
+    /**
+     * The labels of a Namespace in the input as the API server stores them: with
+     * {@code kubernetes.io/metadata.name} set to its name (every namespace gets it, since Kubernetes 1.21).
+     */
+    public Optional<Map<String, String>> namespaceLabels(String name) {
+        return namespace(name).map(n -> {
+            Map<String, String> labels = new java.util.LinkedHashMap<>(n.labels());
+            labels.put("kubernetes.io/metadata.name", name);
+            return labels;
+        });
     }
 
     public Optional<Resource> namespace(String name) {

@@ -28,6 +28,8 @@ final class ValuesTyping {
     private static final Set<String> YAML11_BOOLEAN_WORDS = Set.of("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
             "on", "On", "ON", "off", "Off", "OFF");
 
+    private static final java.util.regex.Pattern QUANTITY = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?([a-zA-Z]{1,2}|e[0-9]+)?");
+
     private ValuesTyping() {
     }
 
@@ -61,7 +63,7 @@ final class ValuesTyping {
             }
             String expected = type(def);
             String actual = value.typeName().equals("integer") ? "number" : value.typeName();
-            if (!compatible(def, expected, actual)) {
+            if (!compatible(def, expected, actual, value)) {
                 out.add(new LoadProblem(RULE, file, given.keyLineAt(i), at + " is " + article(actual) + " " + actual
                         + (value instanceof YScalar sc ? " (" + sc.text() + ")" : "") + " but the chart's default is " + article(expected)
                         + " " + expected + describe(def) + "; Helm passes the " + actual + " through and the chart's templates expect "
@@ -72,8 +74,13 @@ final class ValuesTyping {
         }
     }
 
-    private static boolean compatible(Object def, String expected, String actual) {
+    private static boolean compatible(Object def, String expected, String actual, YNode value) {
         if (expected.equals(actual)) {
+            return true;
+        }
+        // Kubernetes quantities and durations are numbers or strings alike (cpu: 1 and cpu: "80m")
+        if (expected.equals("number") && actual.equals("string") && value instanceof YScalar s && QUANTITY.matcher(s.text()).matches()
+                || expected.equals("string") && actual.equals("number") && def instanceof String d && QUANTITY.matcher(d).matches()) {
             return true;
         }
         if (def instanceof String s && YAML11_BOOLEAN_WORDS.contains(s) && actual.equals("boolean")) {

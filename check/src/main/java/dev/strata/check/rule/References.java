@@ -12,10 +12,13 @@ public final class References {
     private References() {
     }
 
-    /** Whether the platform declares the object as created outside the tree (by strata up, by a controller at run time). */
+    /**
+     * Whether the platform declares the object as created outside the tree (by strata up, by a controller
+     * at run time); namespace {@code *}: in every namespace (istiod's istio-ca-root-cert).
+     */
     public static boolean createdOutside(RuleContext ctx, String kind, String namespace, String name) {
         return ctx.clusterModel().map(m -> m.createdOutside().stream().anyMatch(o -> o.kind().equals(kind)
-                && o.namespace().equals(namespace) && o.name().equals(name))).orElse(false);
+                && (o.namespace().equals(namespace) || o.namespace().equals("*")) && o.name().equals(name))).orElse(false);
     }
 
     public static void missing(RuleContext ctx, Severity ruleSeverity, String kind, String namespace, int line,

@@ -131,7 +131,7 @@ class RuleTableTest {
         for (YMap c : m.maps("components")) {
             List<ClusterModel.Need> needs = c.maps("needs").stream()
                     .map(n -> new ClusterModel.Need(n.strOr("group", ""), n.strOr("kind", ""), n.strOr("purpose", ""))).toList();
-            components.add(new ClusterModel.ComponentNeeds(c.strOr("id", "?"), needs, c.str("inert")));
+            components.add(new ClusterModel.ComponentNeeds(c.strOr("id", "?"), needs, c.strings("unmet"), c.str("inert")));
         }
         List<ClusterModel.Outside> outside = m.maps("createdOutside").stream()
                 .map(o -> new ClusterModel.Outside(o.strOr("kind", ""), o.strOr("namespace", ""), o.strOr("name", ""), o.strOr("by", ""))).toList();

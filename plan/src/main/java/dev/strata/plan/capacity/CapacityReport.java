@@ -6,10 +6,12 @@ import java.util.List;
 
 /**
  * The capacity result: per node, per tier, what could not be placed, and totals split between
- * Kubernetes' own pods and Strata's components and apps.
+ * Kubernetes' own pods, Strata's components and apps (the steady state), and the components' Jobs,
+ * which must fit while they run ({@code jobsFitting} of them do) but hold nothing afterwards.
  */
 public record CapacityReport(Scenario scenario, List<NodeUsage> nodes, List<TierUsage> tiers, List<Unschedulable> unschedulable,
-                             int pods, Resources kubernetesRequests, Resources componentRequests, Resources appRequests) {
+                             int pods, Resources kubernetesRequests, Resources componentRequests, Resources appRequests,
+                             Resources jobRequests, int jobsFitting) {
 
     public boolean fits() {
         return unschedulable.isEmpty();

@@ -88,7 +88,8 @@ public final class PodFactory {
             case ANY -> tolerations = List.of(Toleration.of(NodeGroup.CONTROL_PLANE_TAINT));
         }
         String namespace = rc.entry().namespaceOf(r);
-        PodRequest template = new PodRequest(w.name(), namespace, rc.id(), PodCategory.COMPONENT, requests, limits,
+        PodCategory category = w.kind() == WorkloadKind.Job || w.kind() == WorkloadKind.CronJob ? PodCategory.JOB : PodCategory.COMPONENT;
+        PodRequest template = new PodRequest(w.name(), w.namespace().orElse(namespace), rc.id(), category, requests, limits,
                 selector, tolerations, w.kind() == WorkloadKind.DaemonSet, false, Optional.empty());
         if (w.kind() == WorkloadKind.DaemonSet) {
             return List.of(template);

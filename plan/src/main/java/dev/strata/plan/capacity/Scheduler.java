@@ -36,7 +36,8 @@ public final class Scheduler {
     private final Map<Shape, Eligibility> eligibility = new HashMap<>();
     private final List<Unschedulable> unschedulable = new ArrayList<>();
     private int podCount;
-    private final long[] totals = new long[6]; // kubernetes, component, app × cpu, memory: every pod, placed or not
+    private int transientFits;
+    private final long[] totals = new long[8]; // kubernetes, component, app, job × cpu, memory: every pod, placed or not
 
     private record Shape(Map<String, String> selector, List<Toleration> tolerations) {
     }
@@ -75,8 +76,13 @@ public final class Scheduler {
             }
         }
         for (PodRequest p : pods) {
-            if (!p.perNode() && !p.staticOnControlPlane()) {
+            if (!p.perNode() && !p.staticOnControlPlane() && p.category() != PodCategory.JOB) {
                 place(p);
+            }
+        }
+        for (PodRequest p : pods) {
+            if (p.category() == PodCategory.JOB) {
+                placeTransient(p);
             }
         }
         return report(scenario);
@@ -148,6 +154,22 @@ public final class Scheduler {
             return;
         }
         unschedulable.add(new Unschedulable(p, explain(p, e, taken)));
+    }
+
+    /**
+     * A Job's pod: it must fit beside everything that keeps running, on a node it may use, but it
+     * completes, so it holds nothing afterwards (not bound, not in the steady-state totals).
+     */
+    private void placeTransient(PodRequest p) {
+        count(p);
+        Eligibility e = eligibilityOf(p);
+        for (int i : e.eligible()) {
+            if (reqCpu[i] + p.requests().cpu().milli() <= allocCpu[i] && reqMem[i] + p.requests().memory().milli() <= allocMem[i]) {
+                transientFits++;
+                return;
+            }
+        }
+        unschedulable.add(new Unschedulable(p, explain(p, e, null)));
     }
 
     private void bind(PodRequest p, int i) {
@@ -253,6 +275,7 @@ public final class Scheduler {
         Resources kube = new Resources(new Quantity(totals[0]), new Quantity(totals[1]));
         Resources comp = new Resources(new Quantity(totals[2]), new Quantity(totals[3]));
         Resources app = new Resources(new Quantity(totals[4]), new Quantity(totals[5]));
+        Resources jobs = new Resources(new Quantity(totals[6]), new Quantity(totals[7]));
         Map<String, long[]> tiers = new LinkedHashMap<>();
         Map<String, Integer> tierNodes = new LinkedHashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -273,6 +296,6 @@ public final class Scheduler {
         tiers.forEach((name, t) -> tierUsage.add(new TierUsage(name, tierNodes.get(name),
                 new Resources(new Quantity(t[0]), new Quantity(t[1])), new Resources(new Quantity(t[2]), new Quantity(t[3])),
                 new Resources(new Quantity(t[4]), new Quantity(t[5])))));
-        return new CapacityReport(scenario, usage, tierUsage, List.copyOf(unschedulable), podCount, kube, comp, app);
+        return new CapacityReport(scenario, usage, tierUsage, List.copyOf(unschedulable), podCount, kube, comp, app, jobs, transientFits);
     }
 }

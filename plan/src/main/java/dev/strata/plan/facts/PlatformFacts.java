@@ -1,6 +1,12 @@
 package dev.strata.plan.facts;
 
+import dev.strata.catalog.ClusterDefaults;
+import dev.strata.catalog.Component;
+import dev.strata.catalog.Need;
 import dev.strata.catalog.Release;
+import dev.strata.catalog.RuntimeObject;
+import dev.strata.catalog.UpSecret;
+import dev.strata.catalog.Workload;
 import dev.strata.plan.ResolvedComponent;
 import dev.strata.plan.Resolver;
 import dev.strata.plan.Values;
@@ -101,18 +107,28 @@ public final class PlatformFacts {
         return withCapability(capability).isPresent();
     }
 
-    /** Namespaces the platform's releases install into, each with the components in it (sorted). */
+    /**
+     * Namespaces the platform's pods run in, each with the components in it (sorted): where releases
+     * install, and where operators create their workloads (Tekton's pipelines in tekton-pipelines).
+     */
     public Map<String, List<String>> platformNamespaces() {
         Map<String, List<String>> out = new TreeMap<>();
         for (ResolvedComponent rc : components) {
             for (Release r : rc.releases()) {
-                List<String> ids = out.computeIfAbsent(rc.entry().namespaceOf(r), k -> new ArrayList<>());
-                if (!ids.contains(rc.id())) {
-                    ids.add(rc.id());
+                add(out, rc.entry().namespaceOf(r), rc.id());
+                for (Workload w : r.workloads()) {
+                    w.namespace().ifPresent(ns -> add(out, ns, rc.id()));
                 }
             }
         }
         return out;
+    }
+
+    private static void add(Map<String, List<String>> out, String namespace, String id) {
+        List<String> ids = out.computeIfAbsent(namespace, k -> new ArrayList<>());
+        if (!ids.contains(id)) {
+            ids.add(id);
+        }
     }
 
     public MeshMode meshMode() {
@@ -123,11 +139,137 @@ public final class PlatformFacts {
         return enabled("linkerd") ? MeshMode.LINKERD : MeshMode.NONE;
     }
 
+    // --- what exists besides the tree -------------------------------------------------------
+
+    /** An object created outside the tree, and who creates it. */
+    public record Outside(String kind, String namespace, String name, String by) {
+    }
+
+    /** Objects {@code strata up} creates before Argo CD syncs, and those the components' controllers create at run time. */
+    public List<Outside> createdOutside() {
+        List<Outside> out = new ArrayList<>();
+        for (ResolvedComponent rc : components) {
+            for (UpSecret s : rc.entry().upSecrets()) {
+                out.add(new Outside("Secret", s.namespace().orElse(rc.entry().namespace()), s.name(), "strata up (" + s.why() + ")"));
+            }
+            for (RuntimeObject o : rc.entry().runtimeObjects()) {
+                out.add(new Outside(o.kind(), o.namespace().orElse(rc.entry().namespace()), o.name(), o.by()));
+            }
+        }
+        return out;
+    }
+
+    /** The Secrets {@code strata up} creates, with the namespace each goes to. */
+    public List<Map.Entry<String, UpSecret>> upSecrets() {
+        List<Map.Entry<String, UpSecret>> out = new ArrayList<>();
+        for (ResolvedComponent rc : components) {
+            for (UpSecret s : rc.entry().upSecrets()) {
+                out.add(Map.entry(s.namespace().orElse(rc.entry().namespace()), s));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A component with the objects it needs to do anything, the needs its values leave unmet (a value
+     * that does nothing), and the spec's reason when it is left without on purpose.
+     */
+    public record ComponentNeeds(String id, List<Need> objects, List<String> unmet, Optional<String> inert) {
+    }
+
+    public List<ComponentNeeds> componentNeeds() {
+        List<ComponentNeeds> out = new ArrayList<>();
+        for (ResolvedComponent rc : components) {
+            if (rc.entry().needs().isEmpty()) {
+                continue;
+            }
+            List<Need> objects = new ArrayList<>();
+            List<String> unmet = new ArrayList<>();
+            for (Need n : rc.entry().needs()) {
+                if (n.object()) {
+                    objects.add(n);
+                    continue;
+                }
+                for (Release r : rc.releases()) {
+                    Optional<Object> v = Values.get(rc.valuesOf(r), n.valuesKey().orElseThrow());
+                    if (v.isEmpty() || n.inertValues().contains(String.valueOf(v.get()))) {
+                        unmet.add(n.valuesKey().get() + " is " + v.map(String::valueOf).orElse("unset") + ": " + n.purpose());
+                    }
+                }
+            }
+            Optional<String> inert = Optional.ofNullable(spec.components().get(rc.id())).flatMap(c -> c.inert());
+            out.add(new ComponentNeeds(rc.id(), objects, unmet, inert));
+        }
+        return out;
+    }
+
+    /**
+     * The release whose chart installs each API group's CRDs, by {@code group}; by {@code group/plural}
+     * where releases share a group (Argo CD's and Argo Rollouts' argoproj.io).
+     */
+    public Map<String, String> crdProviders() {
+        Map<String, List<String>> byGroup = new TreeMap<>();
+        Map<String, String> byPlural = new TreeMap<>();
+        for (ResolvedComponent rc : components) {
+            for (Release r : rc.releases()) {
+                for (String crd : r.crds()) {
+                    int dot = crd.indexOf('.');
+                    if (dot < 0) {
+                        continue;
+                    }
+                    String group = crd.substring(dot + 1);
+                    List<String> releases = byGroup.computeIfAbsent(group, k -> new ArrayList<>());
+                    if (!releases.contains(r.name())) {
+                        releases.add(r.name());
+                    }
+                    byPlural.put(group + "/" + crd.substring(0, dot), r.name());
+                }
+            }
+        }
+        Map<String, String> out = new TreeMap<>();
+        byGroup.forEach((group, releases) -> {
+            if (releases.size() == 1) {
+                out.put(group, releases.getFirst());
+            }
+        });
+        byPlural.forEach((key, release) -> {
+            String group = key.substring(0, key.indexOf('/'));
+            if (byGroup.get(group).size() > 1) {
+                out.put(key, release);
+            }
+        });
+        return out;
+    }
+
+    /** What the cluster provider sets up by itself (Pod Security defaults, its own namespaces), from its catalog entry. */
+    public Optional<ClusterDefaults> clusterDefaults(dev.strata.catalog.Catalog catalog) {
+        String provider = spec.cluster().provider().id();
+        return catalog.find(provider).flatMap(Component::clusterDefaults);
+    }
+
     // --- cluster -----------------------------------------------------------------------------
 
     /** Every node (groups expanded) with its labels, taints and allocatable resources. */
     public List<NodeInfo> nodes() {
-        return nodes(spec.cluster());
+        List<NodeInfo> nodes = nodes(spec.cluster());
+        // kind labels the first node of the ingress group ingress-ready=true (KindConfig) when a gateway binds host ports
+        Optional<NodeGroup> ingress = spec.cluster().provider() == Provider.KIND && !ingressHostPorts().isEmpty()
+                ? ingressGroup() : Optional.empty();
+        if (ingress.isEmpty()) {
+            return nodes;
+        }
+        List<NodeInfo> out = new ArrayList<>();
+        boolean labelled = false;
+        for (NodeInfo n : nodes) {
+            if (!labelled && n.group().equals(ingress.get().name())) {
+                Map<String, String> labels = new LinkedHashMap<>(n.labels());
+                labels.put(INGRESS_LABEL, INGRESS_VALUE);
+                n = new NodeInfo(n.name(), n.group(), n.controlPlane(), n.tier(), Map.copyOf(labels), n.taints(), n.capacity(), n.allocatable());
+                labelled = true;
+            }
+            out.add(n);
+        }
+        return out;
     }
 
     /** The nodes of a cluster spec: each group's nodes named {@code <group>} or {@code <group>-<i>}, labelled with role and tier. */
@@ -138,6 +280,7 @@ public final class PlatformFacts {
                 String name = g.count() == 1 ? g.name() : g.name() + "-" + i;
                 Map<String, String> labels = new LinkedHashMap<>(g.labels());
                 labels.put("kubernetes.io/hostname", name);
+                labels.put("kubernetes.io/os", "linux"); // every kubelet sets it; charts select on it
                 if (g.role() == NodeRole.CONTROL_PLANE) {
                     labels.put("node-role.kubernetes.io/control-plane", "");
                 }

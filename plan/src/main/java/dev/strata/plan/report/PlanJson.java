@@ -133,6 +133,7 @@ public final class PlanJson {
         totals.put("kubernetes", res(c.kubernetesRequests()));
         totals.put("components", res(c.componentRequests()));
         totals.put("apps", res(c.appRequests()));
+        totals.put("jobs", res(c.jobRequests()));
         m.put("totals", totals);
         return m;
     }

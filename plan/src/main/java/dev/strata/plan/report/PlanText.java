@@ -69,6 +69,11 @@ public final class PlanText {
         b.append("  Kubernetes itself (control plane, CoreDNS, kube-proxy, default CNI): ").append(total(c.kubernetesRequests())).append('\n');
         b.append("  Strata components: ").append(total(c.componentRequests())).append("; apps: ").append(total(c.appRequests()))
                 .append("; together: ").append(total(c.platformRequests())).append('\n');
+        int jobs = c.jobsFitting();
+        if (!c.jobRequests().equals(dev.strata.catalog.Resources.NONE)) {
+            b.append("  Jobs (Helm hooks, scheduled runs; they complete, so they are not counted above): ")
+                    .append(total(c.jobRequests())).append(", ").append(jobs).append(jobs == 1 ? " fits" : " fit").append(" while running\n");
+        }
         if (c.fits()) {
             b.append("\nAll ").append(c.pods()).append(" pods fit.\n");
         } else {

@@ -56,11 +56,14 @@ public final class AdmissionPoliciesGenerator implements Generator {
                         "set securityContext.allowPrivilegeEscalation: false on every container",
                         "pattern", map("spec", eachContainer(map("securityContext", map("allowPrivilegeEscalation", "false"))))))));
 
-        write(out, dir, Map.of(), "disallow-latest-tag", "Images must be pinned",
+        writeAnnotated(out, dir, Map.of(), "disallow-latest-tag", "Images must be pinned",
                 List.of("Every image names a tag other than latest, or a digest: a moving tag makes the same manifest",
                         "run different code on different nodes. Applies to platform namespaces too (every catalog image is",
-                        "pinned); Kyverno's webhooks never see kube-system or its own namespace (chart defaults)."),
-                podMatch(), List.of(
+                        "pinned); Kyverno's webhooks never see kube-system or its own namespace (chart defaults).",
+                        "Judged on Pods only (autogen-controllers: none): an image is what the pod runs after the mutating",
+                        "webhooks, and Istio's gateway Deployment ships the placeholder image auto that its injector replaces",
+                        "at pod creation; a rule Kyverno generated for the Deployment would refuse it (pkg/autogen/v1)."),
+                Map.of("pod-policies.kyverno.io/autogen-controllers", "none"), List.of(
                         rule("require-image-tag", podMatch(), validate(
                                 "every image needs a tag or a digest (name:tag or name@sha256:...)",
                                 "pattern", map("spec", eachContainer(map("image", "*:*"))))),
@@ -167,6 +170,11 @@ public final class AdmissionPoliciesGenerator implements Generator {
 
     private void write(RenderedTree out, String dir, Map<String, String> excluded, String name, String title,
                        List<String> why, Map<String, Object> match, List<Map<String, Object>> rules) {
+        writeAnnotated(out, dir, excluded, name, title, why, Map.of(), rules);
+    }
+
+    private void writeAnnotated(RenderedTree out, String dir, Map<String, String> excluded, String name, String title,
+                                List<String> why, Map<String, String> annotations, List<Map<String, Object>> rules) {
         List<Map<String, Object>> withExclusions = new ArrayList<>();
         for (Map<String, Object> r : rules) {
             Map<String, Object> copy = new LinkedHashMap<>(r);
@@ -180,10 +188,11 @@ public final class AdmissionPoliciesGenerator implements Generator {
             }
             withExclusions.add(copy);
         }
+        Map<String, String> all = new java.util.TreeMap<>(annotations);
+        all.putAll(Map.of("policies.kyverno.io/title", title, "policies.kyverno.io/category", "Strata platform baseline",
+                "policies.kyverno.io/subject", "Pod"));
         var policy = Obj.of(API, "ClusterPolicy", name)
-                .annotations(Map.of("policies.kyverno.io/title", title,
-                        "policies.kyverno.io/category", "Strata platform baseline",
-                        "policies.kyverno.io/subject", "Pod"))
+                .annotations(all)
                 .put("spec", map(
                         // Also report existing resources that break the rule (policy reports), not only new ones.
                         "background", true,

@@ -55,7 +55,7 @@ public final class ApplicationsGenerator implements Generator {
                 out.put("argocd/platform/application-" + r.name() + ".yaml", Yaml.dump(waveComment(ctx, r.name()), releaseApp(ctx, rc, r)));
             }
         }
-        for (ConfigBundle b : ConfigBundle.ALL) {
+        for (ConfigBundle b : ConfigBundle.of(ctx.components())) {
             if (ctx.hasWaveItem(b.name()) && hasDir(out, Layout.configDir(b.name()))) {
                 List<String> header = new ArrayList<>(waveComment(ctx, b.name()));
                 header.add(0, b.description() + ".");

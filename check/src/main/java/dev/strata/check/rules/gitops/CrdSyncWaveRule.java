@@ -98,12 +98,14 @@ public final class CrdSyncWaveRule extends BaseRule {
 
     /**
      * The Application that installs a group's CRDs when they are not in the input (its chart comes from
-     * a repository): named by the cluster model (the catalog's CRDs per release), by {@code group/Kind}
-     * where a group is shared, else by {@code group}.
+     * a repository): named by the cluster model (the catalog's CRDs per release), by {@code group/plural}
+     * where releases share a group, else by {@code group}.
      */
     static Optional<Resource> chartProvider(String group, String kind, RuleContext ctx) {
         Map<String, String> providers = ctx.clusterModel().map(m -> m.crdGroups()).orElse(Map.of());
-        String release = providers.getOrDefault(group + "/" + kind, providers.get(group));
+        String plural = kind.toLowerCase(java.util.Locale.ROOT);
+        plural = plural.endsWith("y") ? plural.substring(0, plural.length() - 1) + "ies" : plural.endsWith("s") ? plural + "es" : plural + "s";
+        String release = providers.getOrDefault(group + "/" + plural, providers.get(group));
         if (release == null) {
             return Optional.empty();
         }

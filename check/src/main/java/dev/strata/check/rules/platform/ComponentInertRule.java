@@ -42,6 +42,9 @@ public final class ComponentInertRule extends BaseRule implements ModelRule {
             if (c.inert().isPresent()) {
                 continue;
             }
+            for (String unmet : c.unmet()) {
+                reporter.report(Optional.<ObjectRef>empty(), info().severity(), c.id() + " does nothing: " + unmet);
+            }
             for (ClusterModel.Need need : c.needs()) {
                 boolean present = graph.ofKind(need.kind()).stream().anyMatch(r -> r.group().equals(need.group()));
                 if (!present) {

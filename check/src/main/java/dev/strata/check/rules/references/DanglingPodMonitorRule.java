@@ -30,7 +30,7 @@ public final class DanglingPodMonitorRule extends BaseRule {
     static List<String> injectedPorts(PodTemplate t, RuleContext ctx) {
         Map<String, String> podAnnotations = t.owner().spec().path("template", "metadata").map(m -> m.stringMap("annotations")).orElse(Map.of());
         Map<String, String> podLabels = t.labels();
-        Map<String, String> nsLabels = ctx.graph().namespace(t.owner().namespace()).map(Resource::labels).orElse(Map.of());
+        Map<String, String> nsLabels = ctx.graph().namespaceLabels(t.owner().namespace()).orElse(Map.of());
         Map<String, String> nsAnnotations = ctx.graph().namespace(t.owner().namespace()).map(Resource::annotations).orElse(Map.of());
         boolean istio = "true".equals(podLabels.get("sidecar.istio.io/inject")) || "true".equals(podAnnotations.get("sidecar.istio.io/inject"))
                 || ("enabled".equals(nsLabels.get("istio-injection")) && !"false".equals(podLabels.get("sidecar.istio.io/inject")));

@@ -4,6 +4,9 @@ import dev.strata.check.Category;
 import dev.strata.check.RuleInfo;
 import dev.strata.check.Severity;
 import dev.strata.check.graph.PodTemplate;
+import dev.strata.check.graph.Selectors;
+import dev.strata.check.yaml.YMap;
+import java.util.Optional;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.References;
 import dev.strata.check.rule.RuleContext;
@@ -28,7 +31,22 @@ public final class MissingConfigMapRule extends PodRule {
         }
     }
 
+    /**
+     * In the namespace, or produced: kube-root-ca.crt (every namespace, by kube-controller-manager), a
+     * trust-manager Bundle with a ConfigMap target (a ConfigMap of the Bundle's name in every namespace
+     * its target selects; trust-manager pkg/bundle).
+     */
     private static boolean exists(String name, String namespace, RuleContext ctx) {
-        return name.equals("kube-root-ca.crt") || ctx.graph().exists("ConfigMap", namespace, name);
+        return name.equals("kube-root-ca.crt") || ctx.graph().exists("ConfigMap", namespace, name)
+                || ctx.graph().ofKind("Bundle").stream().anyMatch(b -> b.group().equals("trust.cert-manager.io") && b.name().equals(name)
+                        && b.spec().path("target", "configMap").isPresent() && selects(b, namespace, ctx));
+    }
+
+    private static boolean selects(Resource bundle, String namespace, RuleContext ctx) {
+        Optional<YMap> selector = bundle.spec().path("target", "namespaceSelector");
+        if (selector.isEmpty()) {
+            return true;
+        }
+        return ctx.graph().namespaceLabels(namespace).map(l -> Selectors.matches(selector.get(), l)).orElse(true);
     }
 }

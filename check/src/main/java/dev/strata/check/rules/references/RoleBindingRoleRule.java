@@ -13,7 +13,12 @@ import java.util.Set;
 /** A RoleBinding to a Role or ClusterRole that does not exist grants nothing. */
 public final class RoleBindingRoleRule extends BaseRule {
 
-    private static final Set<String> BUILT_IN = Set.of("cluster-admin", "admin", "edit", "view");
+    /**
+     * Roles the API server creates at start (kube-apiserver bootstrap policy,
+     * plugin/pkg/auth/authorizer/rbac/bootstrappolicy): user-facing ClusterRoles, and the kube-system Role
+     * extension API servers bind to read the client CA.
+     */
+    private static final Set<String> BUILT_IN = Set.of("cluster-admin", "admin", "edit", "view", "extension-apiserver-authentication-reader");
 
     public RoleBindingRoleRule() {
         super(RuleInfo.across("rolebinding-role-missing", Category.REFERENCES, Severity.ERROR,

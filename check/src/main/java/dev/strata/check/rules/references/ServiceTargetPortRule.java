@@ -3,6 +3,7 @@ package dev.strata.check.rules.references;
 import dev.strata.check.Category;
 import dev.strata.check.RuleInfo;
 import dev.strata.check.Severity;
+import dev.strata.check.graph.Injection;
 import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
@@ -41,15 +42,24 @@ public final class ServiceTargetPortRule extends BaseRule {
             boolean found = pods.stream().anyMatch(t -> t.containers().stream().anyMatch(c -> c.spec().maps("ports")
                     .stream().anyMatch(p -> named ? p.strOr("name", "").equals(target)
                             : p.strOr("containerPort", "").equals(target))
-                    || !named && probesPort(c, target)));
+                    || !named && probesPort(c, target))
+                    || !named && Injection.istio(t) && Injection.ISTIO_PORTS.contains(target));
             if (!found) {
                 PodTemplate first = pods.getFirst();
                 List<String> exposed = new ArrayList<>();
                 first.containers().forEach(c -> c.spec().maps("ports").forEach(p -> exposed.add(
                         p.str("name").map(n -> n + "/").orElse("") + p.strOr("containerPort", "?"))));
-                ctx.report(port.line(), "targetPort " + target + " is not exposed by the selected pods ("
+                String message = "targetPort " + target + " is not exposed by the selected pods ("
                         + first.owner().kind().toLowerCase(java.util.Locale.ROOT) + " " + first.owner().name()
-                        + " exposes " + (exposed.isEmpty() ? "no ports" : String.join(", ", exposed)) + ")");
+                        + " exposes " + (exposed.isEmpty() ? "no ports" : String.join(", ", exposed)) + ")";
+                // A named targetPort resolves only through a declared port: none, no endpoints. A number reaches
+                // whatever the process listens on, declared or not (containerPort is informational): likely, not certain.
+                if (named) {
+                    ctx.report(port.line(), message);
+                } else {
+                    ctx.report(port.line(), message + "; unless the process listens there undeclared, the Service sends traffic nowhere",
+                            Severity.WARNING);
+                }
             }
         }
     }
