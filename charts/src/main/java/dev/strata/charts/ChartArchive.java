@@ -149,6 +149,73 @@ public final class ChartArchive {
         return target.resolve(top);
     }
 
+    /**
+     * What an archive tells without rendering: whether a template asks {@code .Capabilities.APIVersions},
+     * and the API versions ({@code group/version}, {@code group/version/Kind}) of the CRDs in the
+     * {@code crds/} folders of the chart and its dependencies (enabled or not).
+     */
+    public record Scan(boolean asksApiVersions, java.util.Set<String> crdApiVersions) {
+    }
+
+    public static Scan scan(Path archive) {
+        boolean asks = false;
+        java.util.Set<String> versions = new java.util.TreeSet<>();
+        try (TarArchiveInputStream tar = open(archive)) {
+            int entries = 0;
+            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                if (++entries > MAX_ENTRIES || !e.isFile()) {
+                    continue;
+                }
+                String name = clean(e.getName());
+                boolean template = name.contains("/templates/");
+                boolean crd = name.contains("/crds/") && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"));
+                if (name.endsWith(".tgz") && name.contains("/charts/")) {
+                    Path nested = Files.createTempFile("strata-scan-", ".tgz");
+                    try {
+                        Files.write(nested, readBounded(tar, MAX_BYTES, name));
+                        Scan inner = scan(nested);
+                        asks |= inner.asksApiVersions();
+                        versions.addAll(inner.crdApiVersions());
+                    } finally {
+                        Files.deleteIfExists(nested);
+                    }
+                    continue;
+                }
+                if (!template && !crd) {
+                    continue;
+                }
+                String text = new String(readBounded(tar, MAX_BYTES, name), StandardCharsets.UTF_8);
+                if (template) {
+                    asks |= text.contains(".Capabilities.APIVersions");
+                } else {
+                    versions.addAll(crdVersions(text));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new Scan(true, java.util.Set.of()); // unknown: treat as asking, so it is rendered with everything known
+        }
+        return new Scan(asks, versions);
+    }
+
+    private static List<String> crdVersions(String text) {
+        List<String> out = new ArrayList<>();
+        for (Object doc : new Load(LoadSettings.builder().setCodePointLimit(64 << 20).build()).loadAllFromString(text)) {
+            if (doc instanceof Map<?, ?> m && "CustomResourceDefinition".equals(m.get("kind")) && m.get("spec") instanceof Map<?, ?> spec) {
+                String group = String.valueOf(spec.get("group"));
+                String kind = spec.get("names") instanceof Map<?, ?> n ? String.valueOf(n.get("kind")) : "";
+                if (spec.get("versions") instanceof List<?> vs) {
+                    for (Object v : vs) {
+                        if (v instanceof Map<?, ?> vm && !Boolean.FALSE.equals(vm.get("served"))) {
+                            out.add(group + "/" + vm.get("name"));
+                            out.add(group + "/" + vm.get("name") + "/" + kind);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Packs a directory as {@code <name>/...} into a gzipped tar (files in name order, so the bytes are stable). */
     public static void pack(Path directory, String name, Path archive) {
         List<Path> files = new ArrayList<>();

@@ -82,7 +82,7 @@ public final class CheckEngine {
         this.clusterModel = b.clusterModel;
         this.clusterModelFactory = b.clusterModelFactory;
         this.kustomizer = b.kustomizer.orElseGet(ProcessKustomizer::fromEnvironment);
-        this.chartRenderer = b.chartRenderer.orElseGet(HelmJavaChartRenderer::new);
+        this.chartRenderer = b.chartRenderer.orElseGet(() -> new HelmJavaChartRenderer(b.charts.renderCache()));
         this.baseDir = b.baseDir;
         this.limits = b.limits;
         this.deep = b.deep;

@@ -52,24 +52,52 @@ public final class HelmTemplate {
 
     /**
      * What a render gives: the chart's name and version, every part, the chart's default values
-     * (dependencies' under their keys), and whether its templates ask {@code .Capabilities.APIVersions}
-     * (so that a render with more API versions known may differ).
+     * (dependencies' under their keys), and what its templates ask of {@code .Capabilities.APIVersions}
+     * (so that a render with other API versions known may differ).
      */
     public record Rendered(String chart, String version, List<Part> parts, Map<String, Object> defaultValues,
-                           boolean asksApiVersions) {
+                           TemplateRewrites.Asks asks) {
+        public boolean asksApiVersions() {
+            return asks.any();
+        }
     }
 
     /** Helm's native library is shared process-wide; one render at a time keeps its memory bounded. */
     private static final Object NATIVE = new Object();
 
+    private final Optional<RenderCache> cache;
+
+    public HelmTemplate() {
+        this(Optional.empty());
+    }
+
+    /** With a cache of renders of archives (see {@link RenderCache}). */
+    public HelmTemplate(Optional<RenderCache> cache) {
+        this.cache = cache;
+    }
+
     /** @throws ChartException with Helm's message when the chart does not render */
     public Rendered render(Path chart, Request request) {
+        if (cache.isEmpty() || !Files.isRegularFile(chart)) {
+            return renderNow(chart, request);
+        }
+        String key = RenderCache.key(chart, request);
+        Optional<Rendered> cached = cache.get().get(key);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        Rendered r = renderNow(chart, request);
+        cache.get().put(key, r);
+        return r;
+    }
+
+    private Rendered renderNow(Path chart, Request request) {
         Path work = null;
         try {
             work = Files.createTempDirectory("strata-chart-");
             Path dir = Files.isDirectory(chart) ? copy(chart, work.resolve(chart.getFileName().toString())) : ChartArchive.extract(chart, work);
             unpackDependencies(dir);
-            boolean asksApiVersions = prepare(dir, request.apiVersions());
+            TemplateRewrites.Asks asks = prepare(dir, request.apiVersions());
             ChartTree tree = ChartTree.of(dir);
             Map<?, ?> meta = ChartTree.map(dir.resolve("Chart.yaml"));
             Path inline = null;
@@ -90,7 +118,7 @@ public final class HelmTemplate {
                 String source = tree.name() + "/" + dir.relativize(crd).toString().replace('\\', '/');
                 parts.add(new Part(source, Files.readString(crd, StandardCharsets.UTF_8)));
             }
-            return new Rendered(tree.name(), String.valueOf(meta.get("version")), parts, restoreHooks(tree.defaultValues()), asksApiVersions);
+            return new Rendered(tree.name(), String.valueOf(meta.get("version")), parts, restoreHooks(tree.defaultValues()), asks);
         } catch (IOException e) {
             throw new ChartException("preparing " + chart.getFileName() + ": " + e.getMessage(), e);
         } finally {
@@ -192,9 +220,9 @@ public final class HelmTemplate {
         }
     }
 
-    /** Rewrites every template and values file of the chart and its dependencies; true when a template asks for API versions. */
-    private static boolean prepare(Path dir, Set<String> apiVersions) throws IOException {
-        boolean[] asks = {false};
+    /** Rewrites every template and values file of the chart and its dependencies; returns what the templates ask of API versions. */
+    private static TemplateRewrites.Asks prepare(Path dir, Set<String> apiVersions) throws IOException {
+        TemplateRewrites.Asks[] asks = {TemplateRewrites.Asks.NONE};
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
@@ -209,7 +237,7 @@ public final class HelmTemplate {
                 String name = file.getFileName().toString();
                 if (template) {
                     rewrite(file, t -> {
-                        asks[0] |= t.contains(".Capabilities.APIVersions");
+                        asks[0] = asks[0].plus(TemplateRewrites.asks(t));
                         return TemplateRewrites.template(t, apiVersions);
                     });
                 } else if (name.equals("values.yaml")) {

@@ -37,6 +37,48 @@ public final class TemplateRewrites {
     private TemplateRewrites() {
     }
 
+    /** What a template asks of {@code .Capabilities.APIVersions}: literal versions, and whether it asks any other way. */
+    public record Asks(java.util.Set<String> literals, boolean other) {
+        public static final Asks NONE = new Asks(java.util.Set.of(), false);
+
+        public boolean any() {
+            return other || !literals.isEmpty();
+        }
+
+        public Asks plus(Asks o) {
+            java.util.Set<String> all = new java.util.TreeSet<>(literals);
+            all.addAll(o.literals);
+            return new Asks(all, other || o.other);
+        }
+
+        /** Whether rendering with {@code after} instead of {@code before} can change the output. */
+        public boolean affectedBy(java.util.Set<String> before, java.util.Set<String> after) {
+            if (before.equals(after) || !any()) {
+                return false;
+            }
+            return other || literals.stream().anyMatch(v -> before.contains(v) != after.contains(v));
+        }
+    }
+
+    /** The API versions a template's text asks for. */
+    public static Asks asks(String text) {
+        if (!text.contains(".Capabilities.APIVersions")) {
+            return Asks.NONE;
+        }
+        java.util.Set<String> literals = new java.util.TreeSet<>();
+        int matched = 0;
+        Matcher m = HAS.matcher(text);
+        while (m.find()) {
+            literals.add(m.group(2));
+            matched++;
+        }
+        int all = 0;
+        for (int i = text.indexOf(".Capabilities.APIVersions"); i >= 0; i = text.indexOf(".Capabilities.APIVersions", i + 1)) {
+            all++;
+        }
+        return new Asks(literals, all > matched);
+    }
+
     /** A template's text as it is rendered here; {@code apiVersions} are the extra API versions the cluster serves. */
     public static String template(String text, Set<String> apiVersions) {
         String out = text.contains("lookup") ? inActions(text, a -> LOOKUP.matcher(a).replaceAll("omit (dict)")) : text;

@@ -5,6 +5,7 @@ import dev.strata.charts.ChartCache;
 import dev.strata.charts.ChartException;
 import dev.strata.charts.ChartLock;
 import dev.strata.charts.ChartRef;
+import dev.strata.charts.render.RenderCache;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -100,6 +101,11 @@ public final class CachedCharts implements ChartSource {
             }
         }
         return archive;
+    }
+
+    @Override
+    public Optional<RenderCache> renderCache() {
+        return Optional.of(new RenderCache(cache.root().resolveSibling("renders")));
     }
 
     @Override

@@ -12,6 +12,17 @@ public interface ChartRenderer {
     Result render(Path chart, Request request);
 
     /**
+     * What the chart tells before it is rendered: whether it asks for API versions, and the API
+     * versions of the CRDs its crds/ folders hold. By default: it may ask, and nothing is known.
+     */
+    default Scan scan(Path chart) {
+        return new Scan(true, Set.of());
+    }
+
+    record Scan(boolean asksApiVersions, Set<String> crdApiVersions) {
+    }
+
+    /**
      * What to render, as an Argo CD Application passes it: release name, destination namespace,
      * values files in order, inline values (YAML, applied last), the cluster's Kubernetes version and
      * the API versions its CRDs serve.
@@ -40,10 +51,14 @@ public interface ChartRenderer {
     }
 
     /**
-     * @param defaultValues   the chart's values.yaml (dependencies' under their keys), for typing checks
-     * @param asksApiVersions whether a template reads .Capabilities.APIVersions
+     * @param defaultValues the chart's values.yaml (dependencies' under their keys), for typing checks
+     * @param asks          what its templates ask of .Capabilities.APIVersions
      */
-    record Rendered(List<Part> parts, Map<String, Object> defaultValues, boolean asksApiVersions) implements Result {
+    record Rendered(List<Part> parts, Map<String, Object> defaultValues, dev.strata.charts.render.TemplateRewrites.Asks asks) implements Result {
+        public Rendered(List<Part> parts, Map<String, Object> defaultValues, boolean asksApiVersions) {
+            this(parts, defaultValues, asksApiVersions ? new dev.strata.charts.render.TemplateRewrites.Asks(java.util.Set.of(), true)
+                    : dev.strata.charts.render.TemplateRewrites.Asks.NONE);
+        }
     }
 
     record Failed(String message) implements Result {

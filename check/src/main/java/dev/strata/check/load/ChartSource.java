@@ -21,6 +21,11 @@ public interface ChartSource {
         return "not in the chart cache; run strata charts pull";
     }
 
+    /** Where renders of the cached archives are kept, so that each chart is rendered once (empty: no cache). */
+    default Optional<dev.strata.charts.render.RenderCache> renderCache() {
+        return Optional.empty();
+    }
+
     static ChartSource none() {
         return new ChartSource() {
             @Override

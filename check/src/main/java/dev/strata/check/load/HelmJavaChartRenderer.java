@@ -11,15 +11,32 @@ import java.nio.file.Path;
  */
 public final class HelmJavaChartRenderer implements ChartRenderer {
 
-    private final HelmTemplate helm = new HelmTemplate();
+    private final HelmTemplate helm;
+
+    public HelmJavaChartRenderer() {
+        this(java.util.Optional.empty());
+    }
+
+    /** With a cache of renders of chart archives (the deep check's). */
+    public HelmJavaChartRenderer(java.util.Optional<dev.strata.charts.render.RenderCache> cache) {
+        this.helm = new HelmTemplate(cache);
+    }
+
+    @Override
+    public Scan scan(Path chart) {
+        if (!java.nio.file.Files.isRegularFile(chart)) {
+            return ChartRenderer.super.scan(chart);
+        }
+        dev.strata.charts.ChartArchive.Scan s = dev.strata.charts.ChartArchive.scan(chart);
+        return new Scan(s.asksApiVersions(), s.crdApiVersions());
+    }
 
     @Override
     public Result render(Path chart, Request request) {
         try {
             HelmTemplate.Rendered r = helm.render(chart, new HelmTemplate.Request(request.releaseName(), request.namespace(),
                     request.kubeVersion(), request.apiVersions(), request.valuesFiles(), request.inlineValues()));
-            return new Rendered(r.parts().stream().map(p -> new Part(p.source(), p.yaml())).toList(), r.defaultValues(),
-                    r.asksApiVersions());
+            return new Rendered(r.parts().stream().map(p -> new Part(p.source(), p.yaml())).toList(), r.defaultValues(), r.asks());
         } catch (ChartException e) {
             return new Failed(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.strata.check.load;
 
+import dev.strata.charts.render.HelmHooks;
 import dev.strata.check.InputError;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
@@ -97,7 +98,7 @@ public final class InputLoader {
         final String origin;
         final String application;
         ChartRenderer.Request request;
-        boolean asksApiVersions;
+        dev.strata.charts.render.TemplateRewrites.Asks asks = dev.strata.charts.render.TemplateRewrites.Asks.NONE;
         final List<Resource> resources = new ArrayList<>();
         final List<LoadProblem> problems = new ArrayList<>();
         final List<Skipped> skipped = new ArrayList<>();
@@ -125,6 +126,8 @@ public final class InputLoader {
         final Set<Path> pendingCharts = new LinkedHashSet<>();
         final Set<Path> claimedCharts = new HashSet<>();
         final Map<String, Unit> units = new LinkedHashMap<>();
+        /** Charts from the cache waiting to be rendered, so that those asking for API versions go last (deep). */
+        final List<Unit> pending = new ArrayList<>();
 
         Session(SourceTree tree, Options options) {
             this.tree = tree;
@@ -146,6 +149,7 @@ public final class InputLoader {
             }
             for (int round = 0; round < 10; round++) {
                 boolean changed = followApplications();
+                renderPending();
                 for (Path chart : List.copyOf(pendingCharts)) {
                     String origin = "helm:" + display(chart);
                     if (!claimedCharts.contains(chart) && !units.containsKey(origin)) {
@@ -305,12 +309,12 @@ public final class InputLoader {
             }
             switch (charts.render(u.chart, u.request)) {
                 case ChartRenderer.Rendered r -> {
-                    u.asksApiVersions = r.asksApiVersions();
+                    u.asks = r.asks();
                     for (ChartRenderer.Part part : r.parts()) {
                         String file = partFile(u, part);
                         ManifestParser.Parsed parsed = parser.parse(part.yaml(), file, u.origin, u.request.namespace());
                         for (Resource res : parsed.resources()) {
-                            Optional<String> dropped = Hooks.droppedBecause(res);
+                            Optional<String> dropped = HelmHooks.droppedBecause(res.annotations());
                             if (dropped.isPresent()) {
                                 u.skipped.add(new Skipped(res.ref().display() + " (" + file + ")", dropped.get()));
                             } else {
@@ -340,13 +344,45 @@ public final class InputLoader {
             return u.shownFile;
         }
 
+        /**
+         * Renders the charts waiting: first those that never ask for API versions (their CRDs join what
+         * is known), then those that ask, with the API versions of every CRD known so far and of every
+         * pending chart's crds/ folders — so that a chart is rendered once, not again with more known.
+         */
+        void renderPending() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<Unit> asking = new ArrayList<>();
+            Set<String> fromArchives = new TreeSet<>();
+            for (Unit u : pending) {
+                ChartRenderer.Scan scan = charts.scan(u.chart);
+                fromArchives.addAll(scan.crdApiVersions());
+                if (scan.asksApiVersions()) {
+                    asking.add(u);
+                } else {
+                    renderUnit(u);
+                }
+            }
+            pending.clear();
+            if (asking.isEmpty()) {
+                return;
+            }
+            Set<String> versions = new TreeSet<>(apiVersions());
+            versions.addAll(fromArchives);
+            for (Unit u : asking) {
+                u.request = u.request.withApiVersions(versions);
+                renderUnit(u);
+            }
+        }
+
         /** Renders again, with every CRD's API versions, the charts that ask for API versions. */
         void rerenderWithApiVersions() {
             for (int pass = 0; pass < 2; pass++) {
                 Set<String> versions = apiVersions();
                 boolean changed = false;
                 for (Unit u : List.copyOf(units.values())) {
-                    if (u.asksApiVersions && !u.request.apiVersions().equals(versions)) {
+                    if (u.asks.affectedBy(u.request.apiVersions(), versions)) {
                         u.request = u.request.withApiVersions(versions);
                         renderUnit(u);
                         changed = true;
@@ -465,7 +501,7 @@ public final class InputLoader {
                 return false;
             }
             String shown = request.get().valuesFiles().isEmpty() ? app.file() : display(request.get().valuesFiles().getFirst());
-            renderUnit(new Unit(archive.get(), shown, "chart:" + chart + "-" + version + "@" + app.name(),
+            pending.add(new Unit(archive.get(), shown, "chart:" + chart + "-" + version + "@" + app.name(),
                     app.namespace() + "/" + app.name(), request.get()));
             return true;
         }
