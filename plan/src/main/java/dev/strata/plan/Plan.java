@@ -2,6 +2,7 @@ package dev.strata.plan;
 
 import dev.strata.plan.capacity.CapacityReport;
 import dev.strata.plan.facts.PlatformFacts;
+import dev.strata.plan.measure.Measurement;
 import dev.strata.spec.PlatformSpec;
 
 import java.util.List;
@@ -9,10 +10,11 @@ import java.util.Optional;
 
 /**
  * What `strata plan` computes: the components in order, the releases with the values they install
- * with, their sync waves, the platform's facts, and whether it all fits.
+ * with, their sync waves, the platform's facts, whether it all fits, and where each release's
+ * figures come from (its chart rendered, or the catalog).
  */
 public record Plan(PlatformSpec spec, List<ResolvedComponent> components, List<PlannedRelease> releases, List<Wave> waves,
-                   PlatformFacts facts, CapacityReport capacity) {
+                   PlatformFacts facts, CapacityReport capacity, Measurement measurement) {
 
     public boolean fits() {
         return capacity.fits();

@@ -36,11 +36,27 @@ public final class PodFactory {
     }
 
     public static List<PodRequest> pods(Catalog catalog, PlatformSpec spec, List<PlannedRelease> releases, Scenario scenario) {
+        return pods(catalog, spec, releases, scenario, Map.of());
+    }
+
+    /**
+     * @param measured per release name, the workloads its chart renders with the planned values: they
+     *                 replace the catalog's declaration of what the chart renders (what operators
+     *                 create at run time stays declared)
+     */
+    public static List<PodRequest> pods(Catalog catalog, PlatformSpec spec, List<PlannedRelease> releases, Scenario scenario,
+                                        Map<String, List<ChartPods.Template>> measured) {
         List<ResolvedComponent> resolved = releases.stream().map(PlannedRelease::component).distinct().toList();
         List<PodRequest> pods = new ArrayList<>(KubernetesPods.of(catalog, spec, resolved));
         for (PlannedRelease pr : releases) {
+            List<ChartPods.Template> rendered = measured.get(pr.name());
+            if (rendered != null) {
+                rendered.forEach(t -> pods.addAll(t.pods(pr.componentId())));
+            }
             for (Workload w : pr.release().workloads()) {
-                pods.addAll(componentPods(spec, pr.component(), pr.release(), w, pr.values()));
+                if (rendered == null || w.byOperator()) {
+                    pods.addAll(componentPods(spec, pr.component(), pr.release(), w, pr.values()));
+                }
             }
         }
         List<Container> sidecars = sidecars(resolved);
@@ -53,24 +69,9 @@ public final class PodFactory {
     }
 
     private static List<PodRequest> componentPods(PlatformSpec spec, ResolvedComponent rc, Release r, Workload w, Map<String, Object> values) {
-        Resources requests = Resources.NONE;
-        Resources limits = Resources.NONE;
-        Resources initRequests = Resources.NONE;
-        Resources initLimits = Resources.NONE;
-        for (Container c : w.containers()) {
-            boolean linkerd = Release.LINKERD_STYLE.equals(r.resourcesStyle());
-            Resources req = sized(values, c, linkerd, true, c.requests());
-            Resources lim = sized(values, c, linkerd, false, c.limits());
-            if (c.init()) {
-                initRequests = initRequests.max(req);
-                initLimits = initLimits.max(lim);
-            } else {
-                requests = requests.plus(req);
-                limits = limits.plus(lim);
-            }
-        }
-        requests = requests.max(initRequests);
-        limits = limits.max(initLimits);
+        Resources[] sized = declaredPod(r, w, values);
+        Resources requests = sized[0];
+        Resources limits = sized[1];
         Map<String, String> selector = Map.of();
         List<Toleration> tolerations = List.of();
         switch (w.placement()) {
@@ -94,13 +95,42 @@ public final class PodFactory {
         if (w.kind() == WorkloadKind.DaemonSet) {
             return List.of(template);
         }
-        int replicas = w.replicasKey().flatMap(k -> Values.get(values, k)).filter(Number.class::isInstance)
-                .map(n -> ((Number) n).intValue()).orElse(w.replicaCount());
+        int replicas = declaredReplicas(w, values);
         List<PodRequest> out = new ArrayList<>();
         for (int i = 0; i < replicas; i++) {
             out.add(template.withName(podName(w, i)));
         }
         return out;
+    }
+
+    /** [requests, limits] of one pod of a declared workload, each container sized by the planned values. */
+    public static Resources[] declaredPod(Release r, Workload w, Map<String, Object> values) {
+        Resources requests = Resources.NONE;
+        Resources limits = Resources.NONE;
+        Resources initRequests = Resources.NONE;
+        Resources initLimits = Resources.NONE;
+        boolean linkerd = Release.LINKERD_STYLE.equals(r.resourcesStyle());
+        for (Container c : w.containers()) {
+            Resources req = sized(values, c, linkerd, true, c.requests());
+            Resources lim = sized(values, c, linkerd, false, c.limits());
+            if (c.init()) {
+                initRequests = initRequests.max(req);
+                initLimits = initLimits.max(lim);
+            } else {
+                requests = requests.plus(req);
+                limits = limits.plus(lim);
+            }
+        }
+        return new Resources[] {requests.max(initRequests), limits.max(initLimits)};
+    }
+
+    /** Replicas of a declared workload under the planned values (a DaemonSet's pod once). */
+    public static int declaredReplicas(Workload w, Map<String, Object> values) {
+        if (w.kind() == WorkloadKind.DaemonSet) {
+            return 1;
+        }
+        return w.replicasKey().flatMap(k -> Values.get(values, k)).filter(Number.class::isInstance)
+                .map(n -> ((Number) n).intValue()).orElse(w.replicaCount());
     }
 
     private static String podName(Workload w, int i) {

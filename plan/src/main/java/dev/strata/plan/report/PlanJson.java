@@ -14,6 +14,7 @@ import dev.strata.plan.capacity.NodeUsage;
 import dev.strata.plan.capacity.PodRequest;
 import dev.strata.plan.capacity.TierUsage;
 import dev.strata.plan.capacity.Unschedulable;
+import dev.strata.plan.measure.ReleaseSizing;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Map;
 
 /**
  * The plan for machines. Stable shape: {@code platform}, {@code components}, {@code waves},
+ * {@code sizing} (per release: {@code chart} or {@code catalog}, declared and measured requests),
  * {@code capacity} {nodes, tiers, unschedulable, totals, fits}. CPU is in millicores and memory in
  * bytes, as integers, so that scripts need no quantity parser.
  */
@@ -76,6 +78,21 @@ public final class PlanJson {
             }
         }
         root.put("waves", waves);
+        List<Object> sizing = new ArrayList<>();
+        for (ReleaseSizing rs : plan.measurement().sizing()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("component", rs.component());
+            m.put("release", rs.release());
+            m.put("source", rs.isMeasured() ? "chart" : "catalog");
+            m.put("declared", res(rs.declared()));
+            m.put("measured", rs.measured().map(PlanJson::res).orElse(null));
+            m.put("why", rs.why().orElse(null));
+            m.put("agrees", rs.isMeasured() ? rs.agrees() : null);
+            m.put("renderedNotDeclared", rs.onlyRendered());
+            m.put("declaredNotRendered", rs.onlyDeclared());
+            sizing.add(m);
+        }
+        root.put("sizing", sizing);
         root.put("capacity", capacity(plan.capacity()));
         try {
             return JSON.writeValueAsString(root) + "\n";

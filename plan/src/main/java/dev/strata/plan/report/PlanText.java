@@ -9,6 +9,8 @@ import dev.strata.plan.capacity.CapacityReport;
 import dev.strata.plan.capacity.NodeUsage;
 import dev.strata.plan.capacity.TierUsage;
 import dev.strata.plan.capacity.Unschedulable;
+import dev.strata.plan.measure.Measurement;
+import dev.strata.plan.measure.ReleaseSizing;
 import dev.strata.spec.PlatformSpec;
 
 import java.util.Locale;
@@ -37,6 +39,7 @@ public final class PlanText {
             b.append(String.format(Locale.ROOT, "  %-24s %-14s %-14s %s%s%n", rc.id(), versions.isEmpty() ? "-" : versions,
                     rc.entry().layer().id(), rc.entry().namespace(), rc.mode().map(m -> "  (mode " + m + ")").orElse("")));
         }
+        sizes(b, plan.measurement());
         b.append("\nSync waves (each waits for the previous one to be Healthy)\n");
         for (Wave w : plan.waves()) {
             for (WaveItem i : w.items()) {
@@ -45,6 +48,22 @@ public final class PlanText {
         }
         capacity(b, plan.capacity());
         return b.toString();
+    }
+
+    /** Where the figures come from: each release's chart rendered with its planned values, or the catalog. */
+    static void sizes(StringBuilder b, Measurement m) {
+        if (!m.any()) {
+            b.append("\nSizes: declared in the catalog (`strata charts pull` caches the charts; the plan then measures their pods)\n");
+            return;
+        }
+        long measured = m.sizing().stream().filter(ReleaseSizing::isMeasured).count();
+        b.append("\nSizes: ").append(measured).append(" of ").append(m.sizing().size())
+                .append(" releases measured from their charts with the planned values (running pods; Jobs apart)\n");
+        for (ReleaseSizing s : m.sizing()) {
+            String verdict = !s.isMeasured() ? "declared" : s.agrees() ? "measured" : "MEASURED";
+            b.append(String.format(Locale.ROOT, "  %-24s %-24s %-9s %s%n", s.component(), s.release(), verdict,
+                    s.isMeasured() && s.agrees() ? "within " + (int) ReleaseSizing.TOLERANCE_PERCENT + "% of the catalog" : s.describe()));
+        }
     }
 
     static void capacity(StringBuilder b, CapacityReport c) {

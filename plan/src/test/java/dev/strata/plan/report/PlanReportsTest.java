@@ -65,6 +65,8 @@ class PlanReportsTest {
                 Components, in dependency order
                   web-operator             1.2.3          security       ops
 
+                Sizes: declared in the catalog (`strata charts pull` caches the charts; the plan then measures their pods)
+
                 Sync waves (each waits for the previous one to be Healthy)
                     0  namespaces                 namespaces with their mesh and Pod Security labels and default-deny NetworkPolicies exist before anything runs in them
                     1  web-operator               needs only its namespace
