@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.charts.ChartCache;
 import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.Lifecycle;
 import dev.strata.cluster.Seams;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Options every live command shares, and how a lifecycle failure is printed. */
 public final class ClusterOptions {
@@ -18,7 +20,11 @@ public final class ClusterOptions {
     Map<String, Path> tools = new LinkedHashMap<>();
 
     public Seams seams() {
-        return Lifecycle.real(tools);
+        return seams(new DeepProof(ChartCache.standard(), Optional.empty()));
+    }
+
+    public Seams seams(dev.strata.cluster.up.PlatformProof proof) {
+        return Lifecycle.real(tools, proof);
     }
 
     /** A client for the spec's cluster, after checking that its API server answers. */

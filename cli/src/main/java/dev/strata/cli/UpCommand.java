@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.charts.ChartCache;
 import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.Lifecycle;
 import dev.strata.cluster.process.SystemProcessRunner;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Take the spec to a running, synced platform, one visible step at a time: doctor, render and commit,",
+            "prove (pull the pinned charts, check --deep: an error stops here, before any cluster exists),",
             "cluster, image, CNI, Argo CD, git server, push, root Application, then wait until every Application is",
             "Synced and Healthy. Re-running changes only what changed; an interrupted run resumes where it stopped",
             "(state in .strata/up-state.json next to the spec)."},
@@ -53,10 +55,17 @@ final class UpCommand implements Callable<Integer> {
             description = "The sample API image to load into kind (default: sample-api/target/sample-api-image.tar, from ./mvnw -pl sample-api jib:buildTar).")
     Path imageArchive;
 
+    @Option(names = "--charts-from", paramLabel = "DIR",
+            description = "Import the chart archives from this folder instead of downloading them (as strata charts pull --from; air-gapped machines).")
+    Path chartsFrom;
+
     @Override
     public Integer call() {
         PlatformSpec platform = file.load();
-        var seams = cluster.seams();
+        if (chartsFrom != null && !java.nio.file.Files.isDirectory(chartsFrom)) {
+            throw new UserException("--charts-from " + chartsFrom + ": not a directory; give the folder that holds the <chart>-<version>.tgz archives");
+        }
+        var seams = cluster.seams(new DeepProof(ChartCache.standard(), Optional.ofNullable(chartsFrom)));
         var out = spec.commandLine().getOut();
         Path dir = file.path().toAbsolutePath().getParent();
         try {

@@ -6,11 +6,12 @@ import dev.strata.cluster.git.GitPublisher;
 import dev.strata.cluster.helm.HelmJava;
 import dev.strata.cluster.kube.Fabric8Kube;
 import dev.strata.cluster.process.SystemProcessRunner;
+import dev.strata.charts.ChartCache;
 import dev.strata.cluster.up.Confirm;
+import dev.strata.cluster.up.PlatformProof;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 /** The real seams, as users run them: processes, fabric8, helm-java, JGit, the system clock. */
 public final class Lifecycle {
@@ -18,19 +19,21 @@ public final class Lifecycle {
     private Lifecycle() {
     }
 
-    /** {@code $XDG_CACHE_HOME/strata}, else {@code ~/.cache/strata}. */
+    /** {@code $STRATA_CACHE_DIR}, else {@code $XDG_CACHE_HOME/strata}, else {@code ~/.cache/strata}: one cache for charts, tools and Helm. */
     public static Path cacheDir() {
-        return Optional.ofNullable(System.getenv("XDG_CACHE_HOME")).filter(s -> !s.isBlank()).map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache")).resolve("strata");
+        return ChartCache.strataCacheDir();
     }
 
     public static Path toolDir() {
         return cacheDir().resolve("bin");
     }
 
-    /** @param toolOverrides explicit executables by tool name (e.g. docker → /opt/docker/bin/docker) */
-    public static Seams real(Map<String, Path> toolOverrides) {
+    /**
+     * @param toolOverrides explicit executables by tool name (e.g. docker → /opt/docker/bin/docker)
+     * @param proof         the chart pull and deep check {@code up} runs before creating anything
+     */
+    public static Seams real(Map<String, Path> toolOverrides, PlatformProof proof) {
         return new Seams(SystemProcessRunner.standard(toolOverrides, toolDir()), Fabric8Kube::forContext, context -> new HelmJava(cacheDir(), context),
-                GitPublisher.jgit(), Ticker.system(), new LocalHost(), Confirm.console(), Catalog.bundled());
+                GitPublisher.jgit(), Ticker.system(), new LocalHost(), Confirm.console(), Catalog.bundled(), proof);
     }
 }

@@ -7,6 +7,7 @@ import dev.strata.cluster.helm.Helm;
 import dev.strata.cluster.kube.Kube;
 import dev.strata.cluster.process.ProcessRunner;
 import dev.strata.cluster.up.Confirm;
+import dev.strata.cluster.up.PlatformProof;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,7 +18,8 @@ import java.util.function.Function;
  *
  * @param kubes a client for a kubeconfig context (empty: the current context)
  * @param helms Helm bound to a kubeconfig context (empty: the current context)
+ * @param proof pulls the charts and deep-checks the tree before {@code up} creates anything
  */
 public record Seams(ProcessRunner runner, Function<Optional<String>, Kube> kubes, Function<Optional<String>, Helm> helms, GitPublisher publisher,
-                    Ticker ticker, Host host, Confirm confirm, Catalog catalog) {
+                    Ticker ticker, Host host, Confirm confirm, Catalog catalog, PlatformProof proof) {
 }

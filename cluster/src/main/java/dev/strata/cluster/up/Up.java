@@ -8,6 +8,7 @@ import dev.strata.cluster.up.steps.DoctorStep;
 import dev.strata.cluster.up.steps.GitServerStep;
 import dev.strata.cluster.up.steps.GitSourceStep;
 import dev.strata.cluster.up.steps.LoadImageStep;
+import dev.strata.cluster.up.steps.ProveStep;
 import dev.strata.cluster.up.steps.RenderStep;
 import dev.strata.cluster.up.steps.SecretsStep;
 import dev.strata.cluster.up.steps.WaitStep;
@@ -25,7 +26,7 @@ public final class Up {
     }
 
     public static Pipeline pipeline() {
-        return new Pipeline(List.of(new DoctorStep(), new RenderStep(), new ClusterStep(), new LoadImageStep(), new CniStep(),
+        return new Pipeline(List.of(new DoctorStep(), new RenderStep(), new ProveStep(), new ClusterStep(), new LoadImageStep(), new CniStep(),
                 new SecretsStep(), new ArgoCdStep(), new GitServerStep(), new GitSourceStep(), new BootstrapStep(), new WaitStep()));
     }
 

@@ -5,6 +5,7 @@ import dev.strata.cluster.Seams;
 import dev.strata.cluster.kube.AppStatus;
 import dev.strata.cluster.up.ConsoleProgress;
 import dev.strata.cluster.up.KindProvisioner;
+import dev.strata.cluster.up.PlatformProof;
 import dev.strata.cluster.up.UpContext;
 import dev.strata.cluster.up.UpOptions;
 import dev.strata.cluster.up.UpState;
@@ -39,6 +40,9 @@ public final class Lab {
     public final List<String> questions = new ArrayList<>();
     public final List<String> journal = new ArrayList<>();
     public boolean answer = true;
+    /** What the proof (charts pull + check --deep) finds; none by default. */
+    public List<String> proofErrors = new ArrayList<>();
+    public int proofs;
     public UpOptions options = new UpOptions(false, Duration.ofMinutes(20), Optional.empty());
     public StringWriter output = new StringWriter();
 
@@ -92,7 +96,17 @@ public final class Lab {
         return new Seams(runner, ctx -> kube, ctx -> helm, publisher, ticker, host, q -> {
             questions.add(q);
             return answer;
-        }, CATALOG);
+        }, CATALOG, (specDir, plan, info) -> {
+            proofs++;
+            journal.add("prove");
+            try {
+                Files.writeString(specDir.resolve("charts.lock"), "# fake lock " + plan.releases().size() + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            info.accept("✓ " + plan.releases().size() + " charts (fake)");
+            return new PlatformProof.Result(plan.releases().size(), 100, proofErrors, 3);
+        });
     }
 
     /** A fresh context, as a new `strata up` run builds it (state re-read from disk). */

@@ -30,13 +30,15 @@ class UpPipelineTest {
         var outcomes = Up.run(lab.context());
 
         assertThat(outcomes).extracting(Pipeline.Outcome::step)
-                .containsExactly("doctor", "render", "cluster", "image", "cni", "argocd", "git-server", "git", "bootstrap", "wait");
+                .containsExactly("doctor", "render", "prove", "cluster", "image", "cni", "secrets", "argocd", "git-server", "git", "bootstrap", "wait");
         assertThat(stepLines(lab.output.toString())).satisfiesExactly(
                 l -> assertThat(l).startsWith(" ✓ Checking this machine (doctor)"),
                 l -> assertThat(l).startsWith(" ✓ Rendering and committing the GitOps tree"),
+                l -> assertThat(l).startsWith(" ✓ Proving the platform with its charts (pull, then check --deep)"),
                 l -> assertThat(l).startsWith(" ✓ Creating the kind cluster kind-lab"),
                 l -> assertThat(l).startsWith(" - Loading the sample API image into kind: skipped, no image archive at"),
                 l -> assertThat(l).startsWith(" ✓ Installing the CNI (Cilium"),
+                l -> assertThat(l).startsWith(" ✓ Creating the platform's Secrets (never in git)"),
                 l -> assertThat(l).startsWith(" ✓ Installing Argo CD"),
                 l -> assertThat(l).startsWith(" ✓ Installing the in-cluster git server (Gitea)"),
                 l -> assertThat(l).startsWith(" ✓ Pushing the tree to the in-cluster git server"),
@@ -45,11 +47,39 @@ class UpPipelineTest {
         assertThat(lab.runner.writes()).containsExactly("kind create cluster --name kind-lab --config " + dir.resolve("clusters/kind-lab/kind.yaml").toAbsolutePath());
         assertThat(lab.helm.calls).containsExactly("install cilium", "install argocd", "install gitea");
         assertThat(lab.kube.writes).containsExactly("create namespace gitea", "create secret gitea/gitea-admin",
+                "create namespace monitoring", "create secret monitoring/grafana-admin",
                 "apply AppProject argocd/bootstrap", "apply Application argocd/root");
+        assertThat(lab.journal.indexOf("prove")).as("the proof runs before anything is installed").isZero();
         assertThat(lab.publisher.pushes).singleElement().asString().startsWith("http://127.0.0.1:43000/strata/kind-lab.git main ").endsWith(" as strata");
         assertThat(dir.resolve("bootstrap/root.yaml")).exists();
         assertThat(dir.resolve(".git")).isDirectory();
         assertThat(dir.resolve(UpState.FILE)).exists();
+    }
+
+    @Test
+    void anErrorTheProofFindsStopsUpBeforeAnyClusterExistsAndTheNextRunProvesAgain() throws Exception {
+        Lab lab = new Lab(dir, "kind-lab", s -> s);
+        lab.proofErrors.add("platform/observability/kube-prometheus-stack/values.yaml:12: kyverno-enforce-denied: refused");
+
+        assertThatThrownBy(() -> Up.run(lab.context())).isInstanceOf(dev.strata.cluster.ClusterException.class)
+                .hasMessageContaining("1 error before any cluster was created (see strata check --deep)")
+                .satisfies(e -> assertThat(((dev.strata.cluster.ClusterException) e).evidence())
+                        .containsExactly("platform/observability/kube-prometheus-stack/values.yaml:12: kyverno-enforce-denied: refused"));
+        assertThat(lab.runner.writes()).as("no cluster created").isEmpty();
+        assertThat(lab.helm.calls).isEmpty();
+        assertThat(lab.kube.writes).isEmpty();
+        assertThat(UpState.load(dir).failedStep()).contains("prove");
+
+        lab.proofErrors.clear();
+        Up.run(lab.context());
+        assertThat(lab.proofs).isEqualTo(2);
+        assertThat(lab.runner.writes()).singleElement().asString().startsWith("kind create cluster");
+        try (var git = org.eclipse.jgit.api.Git.open(dir.toFile())) {
+            var repo = git.getRepository();
+            var head = repo.parseCommit(repo.resolve("HEAD"));
+            assertThat(org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, "charts.lock", head.getTree()))
+                    .as("charts.lock committed with the tree").isNotNull();
+        }
     }
 
     @Test
@@ -203,7 +233,7 @@ class UpPipelineTest {
         assertThat(password).hasSize(36);
         assertThat(out.toString())
                 .contains("Platform kind-lab is up")
-                .containsPattern("doctor \\d+s · render \\d+s · cluster \\d+s · image n/a · cni")
+                .containsPattern("doctor \\d+s · render \\d+s · prove \\d+s · cluster \\d+s · image n/a · cni \\d+s · secrets")
                 .contains("https://sample-api-dev.kind-lab.localhost/", "https://sample-api-prod.kind-lab.localhost/")
                 .contains("Secret argocd/argocd-initial-admin-secret", "Secret monitoring/grafana-admin", "Secret gitea/gitea-admin")
                 .contains("strata verify")

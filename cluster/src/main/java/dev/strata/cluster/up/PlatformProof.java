@@ -1,0 +1,31 @@
+package dev.strata.cluster.up;
+
+import dev.strata.plan.Plan;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Proves the platform before anything is created: every chart the plan installs pulled at its pinned
+ * version (and its sha256 recorded in {@code charts.lock} beside the spec), then the rendered tree
+ * checked as the cluster will run it ({@code strata check --deep}). The real proof lives in the CLI,
+ * which joins the chart cache and the check engine; the lifecycle depends on neither.
+ */
+public interface PlatformProof {
+
+    /**
+     * @param charts   charts in the cache after the pull
+     * @param objects  objects the deep check judged (the tree and every rendered chart)
+     * @param errors   one line per error finding ({@code file:line rule message}), or per chart that could not be pulled
+     * @param warnings how many warnings the check found (they do not stop {@code up})
+     */
+    record Result(int charts, int objects, List<String> errors, int warnings) {
+
+        public Result {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /** Pulls and checks; {@code info} receives a line per chart pulled or failed, for the user to follow. */
+    Result prove(Path specDir, Plan plan, java.util.function.Consumer<String> info);
+}
