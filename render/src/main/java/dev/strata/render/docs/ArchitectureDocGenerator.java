@@ -56,6 +56,10 @@ public final class ArchitectureDocGenerator implements Generator {
 
         b.append("## Components\n\n");
         b.append(Tables.components(ctx)).append('\n');
+        String inert = Tables.inert(ctx);
+        if (!inert.isEmpty()) {
+            b.append(inert).append('\n');
+        }
 
         b.append("## Namespaces\n\n");
         b.append("Platform namespaces, with the components installed in each:\n\n");

@@ -60,6 +60,16 @@ final class Tables {
         return t.render();
     }
 
+    /** Components the spec installs without the configuration they need to do anything, and why (empty when none). */
+    static String inert(RenderContext ctx) {
+        StringBuilder b = new StringBuilder();
+        for (ResolvedComponent rc : ctx.components()) {
+            java.util.Optional.ofNullable(ctx.spec().components().get(rc.id())).flatMap(c -> c.inert())
+                    .ifPresent(why -> b.append("- **").append(rc.id()).append("** is installed but does nothing: ").append(why).append('\n'));
+        }
+        return b.isEmpty() ? "" : "Inert by choice (the spec says why; `strata check` holds every other component to its needs):\n\n" + b;
+    }
+
     static String platformNamespaces(RenderContext ctx) {
         Markdown t = Markdown.table("Namespace", "Components");
         ctx.platformNamespaces().forEach((ns, ids) -> t.row(Markdown.code(ns), String.join(", ", ids)));

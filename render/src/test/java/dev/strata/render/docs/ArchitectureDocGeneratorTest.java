@@ -81,6 +81,26 @@ class ArchitectureDocGeneratorTest {
 
     @ParameterizedTest
     @FieldSource("ALL")
+    void aComponentInertByChoiceIsShownAsDoingNothingWithTheSpecsReasonAndNoOtherIs(String profile) {
+        RenderContext ctx = ProfileContexts.context(profile);
+        String md = doc(profile);
+        for (ResolvedComponent rc : ctx.components()) {
+            var inert = java.util.Optional.ofNullable(ctx.spec().components().get(rc.id())).flatMap(c -> c.inert());
+            if (inert.isPresent()) {
+                assertThat(md).contains("- **" + rc.id() + "** is installed but does nothing: " + inert.get());
+            } else {
+                assertThat(md).doesNotContain("- **" + rc.id() + "** is installed but does nothing");
+            }
+        }
+    }
+
+    @Test
+    void kindFullSaysVeleroAndExternalDnsDoNothing() {
+        assertThat(doc("kind-full")).contains("- **velero** is installed but does nothing:", "- **external-dns** is installed but does nothing:");
+    }
+
+    @ParameterizedTest
+    @FieldSource("ALL")
     void listsEveryAppNamespaceWithItsMeshEnrolmentAndRestrictedPodSecurity(String profile) {
         RenderContext ctx = ProfileContexts.context(profile);
         String md = doc(profile);
