@@ -47,16 +47,16 @@ teardown() {
 }
 
 cd "$ROOT"
-phase build ./mvnw -B -q -DskipTests package
-phase image ./mvnw -B -q -pl sample-api jib:buildTar
-STRATA=(java -jar "$ROOT/cli/target/strata.jar")
+STRATA=(./strata)
 trap teardown EXIT
 
-phase init "${STRATA[@]}" init --profile "$PROFILE" --dir "$WORK"
-phase doctor "${STRATA[@]}" doctor -f "$WORK/platform.yaml"
-UP_ARGS=(up -f "$WORK/platform.yaml" --timeout "$TIMEOUT" --image-archive "$ROOT/sample-api/target/sample-api-image.tar")
+# The README's main job, word for word but for the profile and the directory (ReadmeTest holds them together):
+#   ./strata init --profile kind-lab --dir ~/strata-lab && ./strata up -f ~/strata-lab/platform.yaml
+phase init ./strata init --profile "$PROFILE" --dir "$WORK"
+phase doctor ./strata doctor -f "$WORK/platform.yaml"
+UP_ARGS=(--timeout "$TIMEOUT")
 [[ "${STRATA_INSTALL_TOOLS:-0}" == 1 ]] && UP_ARGS+=(--install-tools)
-phase up "${STRATA[@]}" "${UP_ARGS[@]}"
+phase up ./strata up -f "$WORK"/platform.yaml "${UP_ARGS[@]}"
 phase up-again "${STRATA[@]}" up -f "$WORK/platform.yaml" --timeout 5m   # idempotent: every step unchanged
 phase status "${STRATA[@]}" status -f "$WORK/platform.yaml"
 mkdir -p "$REPORTS"

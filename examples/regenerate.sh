@@ -4,8 +4,14 @@
 # catalog, a profile or a generator, and commit the result.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+# init never writes into the Strata checkout (a lab needs a directory of its own): the profile is
+# written elsewhere and copied in; render writes the tree next to it.
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
 for p in kind-lab kind-full talos-ambient cell home; do
-  "$root/strata" init --profile "$p" --dir "$root/examples/$p" --force >/dev/null
+  "$root/strata" init --profile "$p" --dir "$scratch/$p" >/dev/null
+  mkdir -p "$root/examples/$p"
+  cp "$scratch/$p/platform.yaml" "$scratch/$p/platform.schema.json" "$root/examples/$p/"
   "$root/strata" render -f "$root/examples/$p/platform.yaml" >/dev/null
   echo "examples/$p: $(wc -l < "$root/examples/$p/.strata/rendered-files.txt") files"
 done

@@ -3,19 +3,25 @@ package dev.strata.cli;
 import dev.strata.cluster.doctor.Doctor;
 import dev.strata.cluster.doctor.DoctorReport;
 import dev.strata.cluster.up.UpContext;
-import dev.strata.cluster.up.steps.DoctorStep;
+import dev.strata.cluster.doctor.Needs;
+import dev.strata.cluster.up.UpOptions;
+import dev.strata.cluster.up.steps.LoadImageStep;
 import dev.strata.plan.Planner;
 import dev.strata.plan.capacity.Scenario;
 import dev.strata.spec.PlatformSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check what strata up needs before touching anything: the Docker engine, kind or talosctl and its",
-            "version, free memory against the plan, ports 80/443, inotify limits, an existing cluster of the same name.",
+            "version, the engine's memory and CPUs against the plan, disk, the app image, ports 80/443, inotify limits,",
+            "an existing cluster of the same name.",
             "Each finding has an id, a reason and the fix. Exit 1 when up would fail."},
         footer = {"", "Example:", "  strata doctor -f lab/platform.yaml"})
 final class DoctorCommand implements Callable<Integer> {
@@ -29,6 +35,9 @@ final class DoctorCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Option(names = "--image-archive", paramLabel = "TAR", description = "The sample API image archive up will be given, if any.")
+    Path imageArchive;
+
     @Override
     public Integer call() {
         PlatformSpec platform = file.load();
@@ -37,7 +46,7 @@ final class DoctorCommand implements Callable<Integer> {
         var provisioner = UpContext.provisioner(platform, seams);
         DoctorReport report = new Doctor(seams.runner(), seams.host(), () -> seams.kubes().apply(provisioner.kubeContext()))
                 .examine(platform.cluster().provider(), platform.cluster().name(), UpContext.clusterTool(platform, seams),
-                        DoctorStep.memoryNeeded(platform, plan.capacity()));
+                        Needs.of(plan, LoadImageStep.need(platform, new UpOptions(false, java.time.Duration.ZERO, Optional.ofNullable(imageArchive), Checkout.root()))));
         report.print(spec.commandLine().getOut());
         return report.blocking() ? Strata.WRONG : Strata.OK;
     }

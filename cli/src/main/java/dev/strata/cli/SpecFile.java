@@ -17,7 +17,19 @@ public final class SpecFile {
         return file;
     }
 
+    /** The spec the running command loaded last: plan problems are reported at their line in it. */
+    private static final ThreadLocal<Path> LOADED = new ThreadLocal<>();
+
     public PlatformSpec load() {
+        LOADED.set(file);
         return SpecLoader.bundled().load(file);
+    }
+
+    static java.util.Optional<Path> loaded() {
+        return java.util.Optional.ofNullable(LOADED.get());
+    }
+
+    static void forget() {
+        LOADED.remove();
     }
 }

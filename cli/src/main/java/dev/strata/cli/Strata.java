@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,7 +92,11 @@ public final class Strata implements Runnable {
         CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            SpecFile.forget();
+        }
     }
 
     /** The whole command tree. */
@@ -131,7 +136,8 @@ public final class Strata implements Runnable {
             return BAD_INPUT;
         }
         if (e instanceof PlanException p) {
-            p.problems().forEach(err::println);
+            p.problems().forEach(problem -> err.println(located(problem)));
+            err.println(p.problems().size() == 1 ? "1 problem; nothing was changed." : p.problems().size() + " problems; nothing was changed.");
             return BAD_INPUT;
         }
         if (e instanceof UserException u) {
@@ -143,6 +149,21 @@ public final class Strata implements Runnable {
             e.printStackTrace(err);
         }
         return INTERNAL;
+    }
+
+    /** {@code spec.components.alloy: needs tempo ...} as {@code platform.yaml:23: spec.components.alloy: needs tempo ...}. */
+    static String located(String problem) {
+        int colon = problem.indexOf(": ");
+        if (!problem.startsWith("spec.") || colon < 0 || SpecFile.loaded().isEmpty()) {
+            return problem;
+        }
+        Path file = SpecFile.loaded().get();
+        try {
+            int line = dev.strata.spec.SpecLoader.lineOf(java.nio.file.Files.readString(file), problem.substring(0, colon));
+            return file + (line > 0 ? ":" + line : "") + ": " + problem;
+        } catch (IOException | RuntimeException unreadable) {
+            return file + ": " + problem;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

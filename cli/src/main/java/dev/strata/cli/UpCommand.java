@@ -52,7 +52,7 @@ final class UpCommand implements Callable<Integer> {
     boolean installTools;
 
     @Option(names = "--image-archive", paramLabel = "TAR",
-            description = "The sample API image to load into kind (default: sample-api/target/sample-api-image.tar, from ./mvnw -pl sample-api jib:buildTar).")
+            description = "The sample API image to load into kind (default: the Strata checkout's sample-api/target/sample-api-image.tar, built by up when missing).")
     Path imageArchive;
 
     @Option(names = "--charts-from", paramLabel = "DIR",
@@ -62,19 +62,29 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PlatformSpec platform = file.load();
+        Path specDir = file.path().toAbsolutePath().getParent();
+        if (Checkout.contains(specDir)) {
+            throw new UserException(file.path() + " is in the Strata checkout (" + Checkout.root().orElseThrow()
+                    + "), and up would commit the lab's tree into Strata's repository: give the lab a directory of its own, "
+                    + "e.g. strata init --profile " + (platform.profile().isEmpty() ? "kind-lab" : platform.profile()) + " --dir "
+                    + Checkout.ELSEWHERE + " && strata up -f " + Checkout.ELSEWHERE + "/platform.yaml");
+        }
+        if (imageArchive != null && !java.nio.file.Files.isRegularFile(imageArchive)) {
+            throw new UserException("--image-archive " + imageArchive + ": no such file; build it with ./mvnw -pl sample-api -am package jib:buildTar "
+                    + "(in the Strata checkout), or leave the option out and up builds it");
+        }
         if (chartsFrom != null && !java.nio.file.Files.isDirectory(chartsFrom)) {
             throw new UserException("--charts-from " + chartsFrom + ": not a directory; give the folder that holds the <chart>-<version>.tgz archives");
         }
         var seams = cluster.seams(new DeepProof(ChartCache.standard(), Optional.ofNullable(chartsFrom)));
         var out = spec.commandLine().getOut();
-        Path dir = file.path().toAbsolutePath().getParent();
         try {
             if (installTools) {
                 installTool(platform, seams, out);
             }
-            UpContext ctx = new UpContext(platform, dir, seams, new UpOptions(yes, parse(timeout), Optional.ofNullable(imageArchive)),
-                    UpState.load(dir), new ConsoleProgress(out, System.console() != null));
-            UpState.load(dir).failedStep().ifPresent(s -> out.println("Resuming: the last run stopped at step " + s + "."));
+            UpContext ctx = new UpContext(platform, specDir, seams, new UpOptions(yes, parse(timeout), Optional.ofNullable(imageArchive), Checkout.root()),
+                    UpState.load(specDir), new ConsoleProgress(out, System.console() != null));
+            UpState.load(specDir).failedStep().ifPresent(s -> out.println("Resuming: the last run stopped at step " + s + "."));
             out.println("Bringing up " + platform.name() + " (" + platform.cluster().provider().id() + " cluster " + platform.cluster().name() + ")");
             var outcomes = Up.run(ctx);
             String specArg = file.path().toString().equals("platform.yaml") ? "" : " -f " + file.path();

@@ -71,6 +71,40 @@ class CommandLineContractTest {
     }
 
     @Test
+    void initInsideAnotherGitRepositorySetsGitPathSoThatUpCommitsAndArgoCdReadsThere() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Path lab = dir.resolve("clusters/lab");
+        Cli r = Cli.run("init", "--profile", "home", "--dir", lab.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("git.path is set to clusters/lab");
+        var spec = dev.strata.spec.SpecLoader.bundled().load(lab.resolve("platform.yaml"));
+        assertThat(spec.git().path()).isEqualTo("clusters/lab");
+
+        Cli kindLab = Cli.run("init", "--profile", "kind-lab", "--dir", dir.resolve("other").toString());
+        assertThat(kindLab.exit()).isZero();
+        var other = dev.strata.spec.SpecLoader.bundled().load(dir.resolve("other/platform.yaml"));
+        assertThat(other.git().path()).isEqualTo("other");
+        assertThat(other.git().branch()).isEqualTo("main"); // the profile's git block kept, path added to it
+    }
+
+    @Test
+    void aSpecThatDoesNotPlanSaysWhereInTheFileLikeEveryOtherProblem() throws Exception {
+        Path spec = Files.writeString(dir.resolve("platform.yaml"), """
+                apiVersion: strata.dev/v1alpha1
+                kind: Platform
+                metadata: {name: lab}
+                spec:
+                  profile: kind-lab
+                  components:
+                    tempo: {enabled: false}
+                """);
+        Cli r = Cli.run("plan", "-f", spec.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo(spec + ":6: spec.components.alloy: needs tempo, which is not enabled; "
+                + "enable it (components.tempo: {}) or disable alloy\n1 problem; nothing was changed.\n");
+    }
+
+    @Test
     void initRefusesAnUnknownProfileAndWritesNothing() {
         Cli r = Cli.run("init", "--profile", "kind-labs", "--dir", dir.toString());
         assertThat(r.exit()).isEqualTo(2);

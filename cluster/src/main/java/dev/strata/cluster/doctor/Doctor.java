@@ -26,6 +26,8 @@ public final class Doctor {
     static final long WATCHES = 524_288;
     static final long INSTANCES = 512;
     private static final Duration QUICK = Duration.ofSeconds(20);
+    /** Roughly what a profile's images take on the engine's disk. */
+    static final long DISK = 20L << 30;
     private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+");
 
     private final ProcessRunner runner;
@@ -39,10 +41,10 @@ public final class Doctor {
     }
 
     /**
-     * @param tool         kind or talosctl as pinned in the catalog; empty for an existing cluster
-     * @param memoryNeeded what the plan requests in total (Kubernetes' own pods, components, apps, reserved)
+     * @param tool  kind or talosctl as pinned in the catalog; empty for an existing cluster
+     * @param needs what the plan requests in total, and the app image
      */
-    public DoctorReport examine(Provider provider, String clusterName, Optional<Tool> tool, Quantity memoryNeeded) {
+    public DoctorReport examine(Provider provider, String clusterName, Optional<Tool> tool, Needs needs) {
         List<Finding> out = new ArrayList<>();
         if (provider == Provider.EXISTING) {
             Kube k = kube.get();
@@ -54,7 +56,11 @@ public final class Doctor {
         boolean docker = docker(out);
         tool.ifPresent(t -> tool(t, out));
         boolean exists = docker && clusterExists(provider, clusterName, tool, out);
-        memory(memoryNeeded, out);
+        if (docker) {
+            engine(needs, out);
+        }
+        hostMemory(needs.memory(), out);
+        needs.image().ifPresent(i -> image(i, out));
         if (provider == Provider.KIND && !exists) {
             for (int port : new int[] {80, 443}) {
                 out.add(host.listening(port)
@@ -119,15 +125,60 @@ public final class Doctor {
         return exists;
     }
 
-    private void memory(Quantity needed, List<Finding> out) {
-        Optional<Long> free = host.memoryAvailable();
-        if (free.isEmpty()) {
-            out.add(Finding.warning("memory-unknown", "cannot read the available memory of this machine", "make sure " + gib(needed.bytes()) + " are free"));
-        } else if (free.get() < needed.bytes()) {
-            out.add(Finding.error("memory-short", gib(free.get()) + " available, the plan requests " + gib(needed.bytes()),
-                    "close other programs, give Docker more memory, or switch components off in platform.yaml (see strata plan)"));
+    /**
+     * The Docker engine's own memory, CPUs and disk ({@code docker info}): on macOS and Windows the
+     * engine runs in a VM sized in Docker Desktop's settings, so the host's memory says nothing.
+     */
+    private void engine(Needs needs, List<Finding> out) {
+        ProcessResult r = runner.run(List.of("docker", "info", "--format", "{{.MemTotal}} {{.NCPU}} {{.DockerRootDir}}"), QUICK);
+        String[] f = r.stdout().strip().split(" ", 3);
+        if (!r.ok() || f.length < 2 || !f[0].matches("\\d+") || !f[1].matches("\\d+")) {
+            out.add(Finding.warning("docker-resources-unknown", "docker info did not say the engine's memory and CPUs: " + r.lastError(),
+                    "make sure the engine has " + gib(needs.memory().bytes()) + " of memory"));
+            return;
+        }
+        long memory = Long.parseLong(f[0]);
+        int cpus = Integer.parseInt(f[1]);
+        String need = gib(needs.requests().memory().bytes()) + " requested by the platform + " + gib(Needs.CONTROL_PLANE_ALLOWANCE.bytes())
+                + " per control-plane node for what runs without requests (API server, controller manager)";
+        if (memory < needs.memory().bytes()) {
+            out.add(Finding.error("docker-memory-short", "the Docker engine has " + gib(memory) + "; the platform needs " + gib(needs.memory().bytes())
+                    + " (" + need + ")", "give Docker more memory (Docker Desktop: Settings → Resources), or switch components off in platform.yaml (see strata plan)"));
         } else {
-            out.add(Finding.ok("memory", gib(free.get()) + " available, the plan requests " + gib(needed.bytes())));
+            out.add(Finding.ok("docker-memory", "the Docker engine has " + gib(memory) + "; the platform needs " + gib(needs.memory().bytes())));
+        }
+        long cpuNeeded = needs.requests().cpu().millicores();
+        if (cpus * 1000L < cpuNeeded) {
+            out.add(Finding.warning("docker-cpus-few", "the Docker engine has " + cpus + " CPUs; the platform requests " + needs.requests().cpu().toCpuString()
+                    + " (kind nodes share the engine's CPUs, so pods are scheduled but run slowly)", "give Docker more CPUs, or switch components off"));
+        } else {
+            out.add(Finding.ok("docker-cpus", "the Docker engine has " + cpus + " CPUs; the platform requests " + needs.requests().cpu().toCpuString()));
+        }
+        if (f.length == 3) {
+            host.freeDisk(java.nio.file.Path.of(f[2])).ifPresent(free -> out.add(free < DISK
+                    ? Finding.warning("disk-low", gib(free) + " free under " + f[2] + "; the platform's images take about " + gib(DISK),
+                    "free disk space (docker system prune removes unused images)")
+                    : Finding.ok("disk", gib(free) + " free under " + f[2])));
+        }
+    }
+
+    /** On Linux the engine shares the host's memory: what other programs hold is not there for the cluster. */
+    private void hostMemory(Quantity needed, List<Finding> out) {
+        Optional<Long> free = host.memoryAvailable();
+        if (host.linux() && free.isPresent() && free.get() < needed.bytes()) {
+            out.add(Finding.warning("memory-in-use", gib(free.get()) + " of this machine's memory is available, the platform needs " + gib(needed.bytes()),
+                    "close other programs before strata up"));
+        }
+    }
+
+    private void image(Needs.Image image, List<Finding> out) {
+        if (java.nio.file.Files.isRegularFile(image.archive())) {
+            out.add(Finding.ok("app-image", "the sample API image is at " + image.archive()));
+        } else if (image.buildable()) {
+            out.add(Finding.ok("app-image", "the sample API image is not built yet; up builds it (Jib, no Docker daemon: ./mvnw -pl sample-api -am package jib:buildTar)"));
+        } else {
+            out.add(Finding.error("app-image-missing", "no sample API image at " + image.archive() + ", and no Strata checkout here to build it from",
+                    "build it in the Strata checkout (./mvnw -pl sample-api -am package jib:buildTar) and pass --image-archive sample-api/target/sample-api-image.tar"));
         }
     }
 

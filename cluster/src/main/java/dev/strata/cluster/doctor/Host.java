@@ -15,4 +15,7 @@ public interface Host {
     Optional<Long> sysctl(String key);
 
     boolean linux();
+
+    /** Free bytes on the file system holding {@code dir}, when it is on this machine. */
+    Optional<Long> freeDisk(java.nio.file.Path dir);
 }

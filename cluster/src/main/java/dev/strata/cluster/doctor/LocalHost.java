@@ -48,6 +48,15 @@ public final class LocalHost implements Host {
     }
 
     @Override
+    public Optional<Long> freeDisk(Path dir) {
+        try {
+            return Files.isDirectory(dir) ? Optional.of(Files.getFileStore(dir).getUsableSpace()) : Optional.empty();
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public boolean linux() {
         return Files.isDirectory(Path.of("/proc/sys"));
     }

@@ -1,7 +1,7 @@
 package dev.strata.cluster.doctor;
 
 import dev.strata.catalog.Catalog;
-import dev.strata.catalog.Quantity;
+import dev.strata.catalog.Resources;
 import dev.strata.catalog.Tool;
 import dev.strata.cluster.fakes.FakeHost;
 import dev.strata.cluster.fakes.FakeKube;
@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DoctorTest {
 
     private static final Tool KIND = Catalog.bundled().get("kind").tools().getFirst();
-    private static final Quantity NEED = Quantity.parse("6Gi");
+    /** 6Gi of requests on one control-plane node: the engine must have 6.5Gi. */
+    private static final Needs NEED = new Needs(Resources.of("3", "6Gi"), 1, Optional.empty());
     private final FakeHost host = new FakeHost();
     private final FakeKube kube = new FakeKube();
 
@@ -34,7 +35,8 @@ class DoctorTest {
     void aReadyMachinePassesWithEveryCheckListed() {
         DoctorReport r = examine(FakeRunner.healthyKind(false, "lab"));
         assertThat(r.blocking()).isFalse();
-        assertThat(r.findings()).extracting(Finding::id).containsExactly("docker", "kind", "memory", "port-80", "port-443");
+        assertThat(r.findings()).extracting(Finding::id)
+                .containsExactly("docker", "kind", "docker-memory", "docker-cpus", "disk", "port-80", "port-443");
         StringWriter out = new StringWriter();
         r.print(new PrintWriter(out, true));
         assertThat(out.toString()).contains("ok   docker: Docker engine 28.1.1 answers").endsWith("Ready for strata up (0 warnings).\n");
@@ -80,10 +82,53 @@ class DoctorTest {
     }
 
     @Test
-    void tooLittleMemoryForThePlanIsAnError() {
-        host.memory = Optional.of((9L << 30) / 2);
-        Finding f = find(examine(FakeRunner.healthyKind(false, "lab")), "memory-short");
-        assertThat(f.reason()).isEqualTo("4.5Gi available, the plan requests 6Gi");
+    void aDockerEngineWithLessMemoryThanThePlanNeedsIsAnErrorThatCountsTheControlPlaneAllowance() {
+        FakeRunner runner = FakeRunner.healthyKind(false, "lab");
+        runner.answer("docker info", 0, (6L << 30) + " 4 /var/lib/docker\n", ""); // enough for the requests, not for the allowance
+        Finding f = find(examine(runner), "docker-memory-short");
+        assertThat(f.level()).isEqualTo(Finding.Level.ERROR);
+        assertThat(f.reason()).isEqualTo("the Docker engine has 6Gi; the platform needs 6.5Gi (6Gi requested by the platform + 0.5Gi "
+                + "per control-plane node for what runs without requests (API server, controller manager))");
+        assertThat(f.fix()).contains("Docker Desktop: Settings → Resources");
+    }
+
+    @Test
+    void theEnginesMemoryNotTheHostsDecidesWhileOnLinuxMemoryOthersHoldIsAWarning() {
+        host.memory = Optional.of(4L << 30); // the host has 4Gi free; the engine (a VM, or the host) has 16Gi
+        DoctorReport r = examine(FakeRunner.healthyKind(false, "lab"));
+        assertThat(r.blocking()).isFalse();
+        assertThat(find(r, "docker-memory").reason()).isEqualTo("the Docker engine has 16Gi; the platform needs 6.5Gi");
+        assertThat(find(r, "memory-in-use").level()).isEqualTo(Finding.Level.WARNING);
+    }
+
+    @Test
+    void fewerEngineCpusThanRequestedAndLowDiskAreWarnings() {
+        FakeRunner runner = FakeRunner.healthyKind(false, "lab");
+        runner.answer("docker info", 0, (16L << 30) + " 2 /var/lib/docker\n", "");
+        host.disk = Optional.of(5L << 30);
+        DoctorReport r = examine(runner);
+        assertThat(r.blocking()).isFalse();
+        assertThat(find(r, "docker-cpus-few").reason()).startsWith("the Docker engine has 2 CPUs; the platform requests 3");
+        assertThat(find(r, "disk-low").reason()).isEqualTo("5Gi free under /var/lib/docker; the platform's images take about 20Gi");
+    }
+
+    @Test
+    void theAppImageIsLoadedFromTheArchiveBuiltByUpFromTheCheckoutOrElseMissingIsAnError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        var missing = dir.resolve("sample-api-image.tar");
+        Needs buildable = new Needs(NEED.requests(), 1, Optional.of(new Needs.Image(missing, true)));
+        Needs given = new Needs(NEED.requests(), 1, Optional.of(new Needs.Image(missing, false)));
+        var runner = FakeRunner.healthyKind(false, "lab");
+
+        assertThat(find(new Doctor(runner, host, () -> kube).examine(Provider.KIND, "lab", Optional.of(KIND), buildable), "app-image").reason())
+                .contains("up builds it");
+        Finding f = find(new Doctor(runner, host, () -> kube).examine(Provider.KIND, "lab", Optional.of(KIND), given), "app-image-missing");
+        assertThat(f.level()).isEqualTo(Finding.Level.ERROR);
+        assertThat(f.fix()).contains("jib:buildTar").contains("--image-archive");
+
+        java.nio.file.Files.writeString(missing, "tar");
+        assertThat(find(new Doctor(runner, host, () -> kube).examine(Provider.KIND, "lab", Optional.of(KIND), given), "app-image").reason())
+                .isEqualTo("the sample API image is at " + missing);
     }
 
     @Test

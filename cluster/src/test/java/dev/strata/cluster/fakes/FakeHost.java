@@ -29,6 +29,13 @@ public final class FakeHost implements Host {
         return Optional.ofNullable(sysctls.get(key));
     }
 
+    public Optional<Long> disk = Optional.of(100L << 30);
+
+    @Override
+    public Optional<Long> freeDisk(java.nio.file.Path dir) {
+        return disk;
+    }
+
     @Override
     public boolean linux() {
         return true;

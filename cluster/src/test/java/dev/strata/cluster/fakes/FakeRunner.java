@@ -33,6 +33,7 @@ public final class FakeRunner implements ProcessRunner {
     public static FakeRunner healthyKind(boolean clusterExists, String name) {
         FakeRunner r = new FakeRunner();
         r.answer("docker version", 0, "28.1.1\n", "");
+        r.answer("docker info", 0, (16L << 30) + " 8 /var/lib/docker\n", "");
         r.answer("kind version", 0, "kind v0.33.0 go1.25.1 linux/amd64\n", "");
         r.answer("kind get clusters", 0, clusterExists ? name + "\n" : "", clusterExists ? "" : "No kind clusters found.\n");
         r.answer("kind create cluster", 0, "", "Creating cluster \"" + name + "\" ...\n");

@@ -43,11 +43,20 @@ public final class Lab {
     /** What the proof (charts pull + check --deep) finds; none by default. */
     public List<String> proofErrors = new ArrayList<>();
     public int proofs;
-    public UpOptions options = new UpOptions(false, Duration.ofMinutes(20), Optional.empty());
+    /** A sample API image archive, as jib:buildTar leaves it (its content is never read: kind is a fake). */
+    public final Path imageArchive;
+    public UpOptions options;
     public StringWriter output = new StringWriter();
 
     public Lab(Path dir, String profile, UnaryOperator<String> edit) {
         this.dir = dir;
+        try {
+            this.imageArchive = Files.createTempFile("sample-api-image-", ".tar");
+            imageArchive.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.options = new UpOptions(false, Duration.ofMinutes(20), Optional.of(imageArchive));
         this.specText = edit.apply(Profiles.text(profile).orElseThrow());
         this.runner = FakeRunner.healthyKind(false, spec().cluster().name());
         kube.journal = journal;

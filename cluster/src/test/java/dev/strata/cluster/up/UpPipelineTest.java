@@ -36,7 +36,7 @@ class UpPipelineTest {
                 l -> assertThat(l).startsWith(" ✓ Rendering and committing the GitOps tree"),
                 l -> assertThat(l).startsWith(" ✓ Proving the platform with its charts (pull, then check --deep)"),
                 l -> assertThat(l).startsWith(" ✓ Creating the kind cluster kind-lab"),
-                l -> assertThat(l).startsWith(" - Loading the sample API image into kind: skipped, no image archive at"),
+                l -> assertThat(l).startsWith(" ✓ Loading the sample API image into kind"),
                 l -> assertThat(l).startsWith(" ✓ Installing the CNI (Cilium"),
                 l -> assertThat(l).startsWith(" ✓ Creating the platform's Secrets (never in git)"),
                 l -> assertThat(l).startsWith(" ✓ Installing Argo CD"),
@@ -44,7 +44,8 @@ class UpPipelineTest {
                 l -> assertThat(l).startsWith(" ✓ Pushing the tree to the in-cluster git server"),
                 l -> assertThat(l).startsWith(" ✓ Applying the root Application (2 objects"),
                 l -> assertThat(l).startsWith(" ✓ Waiting for every Application to be Synced and Healthy"));
-        assertThat(lab.runner.writes()).containsExactly("kind create cluster --name kind-lab --config " + dir.resolve("clusters/kind-lab/kind.yaml").toAbsolutePath());
+        assertThat(lab.runner.writes()).containsExactly("kind create cluster --name kind-lab --config " + dir.resolve("clusters/kind-lab/kind.yaml").toAbsolutePath(),
+                "kind load image-archive " + lab.imageArchive + " --name kind-lab");
         assertThat(lab.helm.calls).containsExactly("install cilium", "install argocd", "install gitea");
         assertThat(lab.kube.writes).containsExactly("create namespace gitea", "create secret gitea/gitea-admin",
                 "create namespace monitoring", "create secret monitoring/grafana-admin",
@@ -73,7 +74,7 @@ class UpPipelineTest {
         lab.proofErrors.clear();
         Up.run(lab.context());
         assertThat(lab.proofs).isEqualTo(2);
-        assertThat(lab.runner.writes()).singleElement().asString().startsWith("kind create cluster");
+        assertThat(lab.runner.writes()).first().asString().startsWith("kind create cluster");
         try (var git = org.eclipse.jgit.api.Git.open(dir.toFile())) {
             var repo = git.getRepository();
             var head = repo.parseCommit(repo.resolve("HEAD"));
@@ -140,7 +141,7 @@ class UpPipelineTest {
             case "git-server" -> lab.helm.failOnce.add("gitea");
             case "git" -> lab.publisher.failOnce = true;
             case "bootstrap" -> lab.kube.failApplyOnce = true;
-            case "wait" -> lab.options = new UpOptions(false, java.time.Duration.ofSeconds(30), java.util.Optional.empty());
+            case "wait" -> lab.options = new UpOptions(false, java.time.Duration.ofSeconds(30), java.util.Optional.of(lab.imageArchive));
             default -> throw new IllegalArgumentException(failing);
         }
         var appsHealthy = lab.kube.applications;
@@ -168,7 +169,7 @@ class UpPipelineTest {
         }
         assertThat(UpState.load(dir).failedStep()).isEmpty();
         switch (failing) {
-            case "cluster" -> assertThat(lab.runner.writes()).singleElement().asString().startsWith("kind create cluster");
+            case "cluster" -> assertThat(lab.runner.writes()).first().asString().startsWith("kind create cluster");
             case "cni" -> assertThat(lab.helm.calls).startsWith("install cilium");
             case "argocd" -> assertThat(lab.helm.calls).startsWith("install argocd");
             case "git-server" -> assertThat(lab.helm.calls).containsExactly("install gitea");
@@ -205,11 +206,44 @@ class UpPipelineTest {
         assertThat(lab.helm.calls).isEmpty();
 
         lab.questions.clear();
-        lab.options = new UpOptions(true, java.time.Duration.ofMinutes(20), java.util.Optional.empty());
+        lab.options = new UpOptions(true, java.time.Duration.ofMinutes(20), java.util.Optional.of(lab.imageArchive));
         Up.run(lab.context());
         assertThat(lab.questions).isEmpty();
         assertThat(lab.runner.writes()).isEmpty();
         assertThat(lab.output.toString()).contains("Installing the CNI").contains("the spec has no CNI component").doesNotContain("kind create");
+    }
+
+    @Test
+    void withNoArchiveGivenTheImageIsBuiltFromTheCheckoutWithJibThenLoaded(@TempDir Path checkout) throws Exception {
+        Lab lab = new Lab(dir, "kind-lab", s -> s);
+        Path built = checkout.resolve("sample-api/target/sample-api-image.tar");
+        lab.runner.answer(checkout.resolve("mvnw").toString(), cmd -> {
+            try {
+                Files.createDirectories(built.getParent());
+                Files.writeString(built, "tar");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new dev.strata.cluster.process.ProcessResult(cmd, 0, "", "");
+        });
+        lab.options = new UpOptions(false, java.time.Duration.ofMinutes(20), java.util.Optional.empty(), java.util.Optional.of(checkout));
+
+        Up.run(lab.context());
+
+        assertThat(lab.runner.commands).anySatisfy(c -> assertThat(c).startsWith(checkout.resolve("mvnw") + " -q -B -f " + checkout.resolve("pom.xml"))
+                .endsWith("-pl sample-api -am -DskipTests package jib:buildTar"));
+        assertThat(lab.runner.writes()).contains("kind load image-archive " + built + " --name kind-lab");
+        assertThat(lab.output.toString()).contains("built, sample-api-image.tar");
+    }
+
+    @Test
+    void withNoArchiveAndNoCheckoutToBuildItDoctorStopsUpNeverASilentSkip() {
+        Lab lab = new Lab(dir, "kind-lab", s -> s);
+        lab.options = new UpOptions(false, java.time.Duration.ofMinutes(20), java.util.Optional.empty(), java.util.Optional.empty());
+        assertThatThrownBy(() -> Up.run(lab.context())).isInstanceOf(dev.strata.cluster.ClusterException.class)
+                .satisfies(e -> assertThat(((dev.strata.cluster.ClusterException) e).evidence())
+                        .anySatisfy(l -> assertThat(l).startsWith("app-image-missing: no sample API image at")));
+        assertThat(lab.runner.writes()).isEmpty();
     }
 
     @Test
@@ -233,7 +267,7 @@ class UpPipelineTest {
         assertThat(password).hasSize(36);
         assertThat(out.toString())
                 .contains("Platform kind-lab is up")
-                .containsPattern("doctor \\d+s · render \\d+s · prove \\d+s · cluster \\d+s · image n/a · cni \\d+s · secrets")
+                .containsPattern("doctor \\d+s · render \\d+s · prove \\d+s · cluster \\d+s · image \\d+s · cni \\d+s · secrets")
                 .contains("https://sample-api-dev.kind-lab.localhost/", "https://sample-api-prod.kind-lab.localhost/")
                 .contains("Secret argocd/argocd-initial-admin-secret", "Secret monitoring/grafana-admin", "Secret gitea/gitea-admin")
                 .contains("strata verify")

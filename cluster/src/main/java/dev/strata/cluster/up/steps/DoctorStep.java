@@ -1,14 +1,12 @@
 package dev.strata.cluster.up.steps;
 
-import dev.strata.catalog.Quantity;
 import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.doctor.Doctor;
 import dev.strata.cluster.doctor.DoctorReport;
 import dev.strata.cluster.doctor.Finding;
+import dev.strata.cluster.doctor.Needs;
 import dev.strata.cluster.up.Step;
 import dev.strata.cluster.up.UpContext;
-import dev.strata.plan.capacity.CapacityReport;
-import dev.strata.spec.PlatformSpec;
 import dev.strata.spec.Provider;
 
 import java.util.List;
@@ -40,7 +38,8 @@ public final class DoctorStep implements Step {
     @Override
     public String execute(UpContext ctx) {
         DoctorReport report = new Doctor(ctx.seams().runner(), ctx.seams().host(), ctx::kube)
-                .examine(ctx.spec().cluster().provider(), ctx.spec().cluster().name(), ctx.clusterTool(), memoryNeeded(ctx.spec(), ctx.plan().capacity()));
+                .examine(ctx.spec().cluster().provider(), ctx.spec().cluster().name(), ctx.clusterTool(),
+                        Needs.of(ctx.plan(), LoadImageStep.need(ctx.spec(), ctx.options())));
         for (Finding f : report.findings()) {
             if (f.level() == Finding.Level.WARNING) {
                 ctx.progress().info("warning " + f.id() + ": " + f.reason() + "; fix: " + f.fix());
@@ -55,11 +54,5 @@ public final class DoctorStep implements Step {
             ctx.state().forgetAllBut(Set.of("render"));
         }
         return report.findings().size() + " checks passed" + (report.clusterExists() ? ", the cluster exists" : "");
-    }
-
-    /** Kubernetes' own pods, Strata's components and apps, and what every node reserves. */
-    public static Quantity memoryNeeded(PlatformSpec spec, CapacityReport capacity) {
-        return capacity.kubernetesRequests().memory().plus(capacity.platformRequests().memory())
-                .plus(spec.cluster().reserved().memory().times(spec.cluster().nodeCount()));
     }
 }
