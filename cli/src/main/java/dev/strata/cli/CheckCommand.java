@@ -88,8 +88,8 @@ final class CheckCommand implements Callable<Integer> {
         if (severity != null) {
             try {
                 builder.threshold(Severity.parse(severity));
-            } catch (IllegalArgumentException e) {
-                throw new UserException(e.getMessage());
+            } catch (IllegalArgumentException | CheckException e) {
+                throw new UserException("--severity " + severity + ": " + e.getMessage());
             }
         }
         CheckEngine engine;

@@ -42,6 +42,9 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         PlatformSpec platform = file.load();
         Path dir = out != null ? out : file.path().toAbsolutePath().getParent();
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new UserException("--out " + dir + " is a file; give the directory the tree goes into");
+        }
         RenderedTree tree;
         try {
             tree = Renderer.bundled().render(platform);
@@ -67,6 +70,9 @@ final class RenderCommand implements Callable<Integer> {
             stdout.println("Next: strata check " + dir);
         } catch (RenderException e) {
             throw new UserException(String.join("; ", e.problems()));
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserException("cannot write the tree into " + dir + ": " + e.getCause().getMessage()
+                    + "; files written before the failure are complete, none is half-written");
         }
         return Strata.OK;
     }

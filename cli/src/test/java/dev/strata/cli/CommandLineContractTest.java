@@ -218,6 +218,46 @@ class CommandLineContractTest {
     }
 
     @Test
+    void completionForZshAndFishCoversTheSameCommandsAndAnUnknownShellIsAUserMistake() throws Exception {
+        String zsh = Cli.run("completion", "zsh").out();
+        assertThat(zsh).startsWith("#compdef strata\n").contains("bashcompinit").contains("complete -F");
+        String fish = Cli.run("completion", "fish").out();
+        for (String command : Strata.COMMANDS.keySet()) {
+            if (!command.equals("internal-warmup")) {
+                assertThat(fish).contains("complete -c strata -n '__fish_use_subcommand' -a " + command + " -d '");
+            }
+        }
+        assertThat(fish).contains("complete -c strata -n '__fish_seen_subcommand_from plan' -s f -l file -r -F -d 'The platform spec")
+                .contains("complete -c strata -n '__fish_seen_subcommand_from charts' -a pull")
+                .contains("-l profile -r -a 'kind-lab kind-full talos-ambient cell home'")
+                .doesNotContain("internal-warmup");
+        Cli wrong = Cli.run("completion", "powershell");
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).contains("use bash, zsh or fish");
+        // the bash script is valid bash
+        Path script = Files.writeString(dir.resolve("strata.bash"), Cli.run("completion").out());
+        Process bash = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        assertThat(bash.waitFor()).as(new String(bash.getInputStream().readAllBytes())).isZero();
+    }
+
+    @Test
+    void userMistakesExitTwoWithAMessageNeverAnInternalError() throws Exception {
+        Cli severity = Cli.run("check", "--severity", "info", dir.toString());
+        assertThat(severity.exit()).isEqualTo(2);
+        assertThat(severity.err()).contains("--severity info").contains("known: warning, error");
+
+        Cli.run("init", "--profile", "kind-lab", "--dir", dir.resolve("lab").toString());
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Cli render = Cli.run("render", "-f", dir.resolve("lab/platform.yaml").toString(), "--out", file.toString());
+        assertThat(render.exit()).isEqualTo(2);
+        assertThat(render.err()).contains("is a file; give the directory");
+
+        Cli image = Cli.run("up", "-f", dir.resolve("lab/platform.yaml").toString(), "--image-archive", dir.resolve("none.tar").toString());
+        assertThat(image.exit()).isEqualTo(2);
+        assertThat(image.err()).contains("--image-archive").contains("no such file");
+    }
+
+    @Test
     void helpOnACommandPrintsThatCommandsUsage() {
         Cli r = Cli.run("help", "check");
         assertThat(r.exit()).isZero();

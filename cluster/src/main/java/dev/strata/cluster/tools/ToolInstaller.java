@@ -72,7 +72,7 @@ public final class ToolInstaller {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new ClusterException("installing " + tool.name() + " into " + binDir + ": " + e.getMessage());
+            throw new ClusterException("installing " + tool.name() + " into " + binDir + ": " + why(e));
         }
     }
 
@@ -108,7 +108,7 @@ public final class ToolInstaller {
             }
             return r.body();
         } catch (IOException e) {
-            throw new ClusterException("fetching " + url + ": " + e.getMessage());
+            throw new ClusterException("fetching " + url + ": " + why(e) + " (is this machine online? --install-tools needs to reach the release once)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("interrupted while fetching " + url);
@@ -134,5 +134,17 @@ public final class ToolInstaller {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An I/O failure in words: its message, or what it is when it has none (a refused connection, an unknown host). */
+    static String why(IOException e) {
+        String m = e.getMessage();
+        String kind = switch (e) {
+            case java.net.ConnectException c -> "connection refused";
+            case java.net.UnknownHostException u -> "unknown host " + (m == null ? "" : m);
+            case java.net.http.HttpTimeoutException t -> "timed out";
+            default -> e.getClass().getSimpleName();
+        };
+        return m == null || m.isBlank() || e instanceof java.net.UnknownHostException ? kind.strip() : m;
     }
 }

@@ -105,6 +105,20 @@ class ToolInstallerIT {
     }
 
     @Test
+    void offlineTheFailureSaysWhatHappenedNeverNull() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort(); // closed again: nothing listens there
+        }
+        String base = "http://127.0.0.1:" + port + "/releases/{version}/";
+        Tool offline = new Tool("kind", "v0.33.0", "test", LocalDate.of(2026, 11, 27), Optional.of(base + "kind-{os}-{arch}"),
+                Optional.of(base + "kind-{os}-{arch}.sha256sum"), Map.of());
+        assertThatThrownBy(() -> installer().install(offline)).isInstanceOf(ClusterException.class)
+                .hasMessageContaining("connection refused").hasMessageContaining("is this machine online?")
+                .hasMessageNotContaining("null");
+    }
+
+    @Test
     void checksumFilesOfManyAssetsAreSearchedByName() {
         String talos = "aaaa".repeat(16) + "  talosctl-darwin-arm64\n" + "bbbb".repeat(16) + "  talosctl-linux-amd64\n";
         assertThat(ToolInstaller.expectedSha256(talos, "talosctl-linux-amd64")).contains("bbbb".repeat(16));
