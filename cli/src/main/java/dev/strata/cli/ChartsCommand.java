@@ -3,7 +3,8 @@ package dev.strata.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
-@Command(name = "charts", mixinStandardHelpOptions = true,
+@Command(name = "charts",
+        header = "Pull the platform's pinned upstream charts into the cache and lock them by sha256.", mixinStandardHelpOptions = true,
         description = {"The platform's pinned upstream charts: pulled into Strata's cache and locked by sha256, so that",
             "check --deep and up use exactly what was locked."},
         subcommands = {ChartsPullCommand.class},

@@ -19,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check",
+        header = "Check a GitOps tree offline, or with --deep as the cluster will run it.", mixinStandardHelpOptions = true,
         description = {"Check a GitOps tree offline: schema, security, references across resources, GitOps hygiene,",
             "network and mesh, and — with a platform.yaml in the tree — tiering and capacity.",
             "Reads plain YAML, Kustomize directories (kustomize or kubectl kustomize), Helm charts (in-process)",

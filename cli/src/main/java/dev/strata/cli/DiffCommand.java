@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff",
+        header = "Show what applying the rendered tree would change in the live cluster.", mixinStandardHelpOptions = true,
         description = {"What the rendered tree would change in the live cluster, per object: each object is applied with",
             "a server-side dry run and compared with the live one. Nothing is changed. Exit 1 when something would change."},
         footer = {"", "Example:", "  strata diff -f lab/platform.yaml"})

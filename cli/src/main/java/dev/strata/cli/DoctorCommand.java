@@ -18,7 +18,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = "doctor",
+        header = "Check what strata up needs from this machine before anything is touched.", mixinStandardHelpOptions = true,
         description = {"Check what strata up needs before touching anything: the Docker engine, kind or talosctl and its",
             "version, the engine's memory and CPUs against the plan, disk, the app image, ports 80/443, inotify limits,",
             "an existing cluster of the same name.",

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "down", mixinStandardHelpOptions = true,
+@Command(name = "down",
+        header = "Delete the cluster Strata created, or what up installed in an existing one.", mixinStandardHelpOptions = true,
         description = {"Delete the kind or Talos cluster Strata created; for an existing cluster, remove what up installed,",
             "in reverse order (root Application and everything under it, bootstrap project, Gitea, Argo CD).",
             "Asks first unless --yes."},

@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(name = "init",
+        header = "Write a commented platform.yaml for a profile into the directory where the lab will live.", mixinStandardHelpOptions = true,
         description = {"Write a commented platform.yaml for a profile, and the JSON Schema editors use to check it,",
             "into the directory where the lab will live (strata up renders and commits the tree there).",
             "Never overwrites an existing file unless --force is given; never writes into the Strata checkout.",

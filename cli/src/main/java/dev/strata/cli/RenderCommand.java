@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "render", mixinStandardHelpOptions = true,
+@Command(name = "render",
+        header = "Write the platform as a plain, deterministic GitOps tree that Argo CD syncs as it is.", mixinStandardHelpOptions = true,
         description = {"Write the platform as a plain, deterministic GitOps tree that Argo CD syncs as-is:",
             "cluster config, Argo CD bootstrap and Applications with sync waves, chart values, namespaces,",
             "security baseline, gateway, observability wiring, apps (Kustomize) and docs/ARCHITECTURE.md.",

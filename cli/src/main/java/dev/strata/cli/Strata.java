@@ -35,7 +35,7 @@ import java.util.Set;
             "  2  bad input or usage: the spec or an option is invalid",
             "  3  internal error (a bug in Strata: please report it)",
             "",
-            "Start with: strata init --profile kind-lab && strata plan"})
+            "Start with: strata init --profile kind-lab --dir ~/strata-lab && strata plan -f ~/strata-lab/platform.yaml"})
 public final class Strata implements Runnable {
 
     /**

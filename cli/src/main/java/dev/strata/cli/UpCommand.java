@@ -21,7 +21,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "up", mixinStandardHelpOptions = true,
+@Command(name = "up",
+        header = "Take the spec to a running platform whose Applications are all Synced and Healthy.", mixinStandardHelpOptions = true,
         description = {"Take the spec to a running, synced platform, one visible step at a time: doctor, render and commit,",
             "prove (pull the pinned charts, check --deep: an error stops here, before any cluster exists),",
             "cluster, image, CNI, Argo CD, git server, push, root Application, then wait until every Application is",

@@ -18,7 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify",
+        header = "Prove the running platform by trying what it promises.", mixinStandardHelpOptions = true,
         description = {"Prove the running platform by trying: Applications healthy, plaintext refused by STRICT mTLS,",
             "NetworkPolicy-denied traffic dropped, AuthorizationPolicy 403, Kyverno rejecting a bad Pod, the gateway's",
             "HTTPS with the cert-manager certificate, Prometheus target up, Loki logs, a Tempo trace of a request",

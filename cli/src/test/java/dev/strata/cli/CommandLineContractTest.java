@@ -258,6 +258,16 @@ class CommandLineContractTest {
     }
 
     @Test
+    void everyCommandsSummaryInTheListIsAWholeSentence() {
+        Strata.commandLine().getSubcommands().forEach((name, cl) -> {
+            var usage = cl.getCommandSpec().usageMessage();
+            String summary = usage.header().length > 0 ? usage.header()[0] : usage.description()[0];
+            assertThat(summary).as(name).matches("[A-Z].*\\.");
+        });
+        assertThat(Cli.run("--help").out()).contains("Start with: strata init --profile kind-lab --dir ~/strata-lab");
+    }
+
+    @Test
     void helpOnACommandPrintsThatCommandsUsage() {
         Cli r = Cli.run("help", "check");
         assertThat(r.exit()).isZero();
