@@ -31,7 +31,7 @@ public final class ClusterOptions {
     static dev.strata.cluster.kube.Kube connect(dev.strata.spec.PlatformSpec platform, Seams seams) {
         var kube = seams.kubes().apply(dev.strata.cluster.up.UpContext.provisioner(platform, seams).kubeContext());
         if (!kube.reachable()) {
-            throw new ClusterException("the API server of " + kube.describe() + " does not answer; is the cluster up? (strata up -f ..., or strata doctor)");
+            throw new ClusterException("no cluster answers at " + kube.describe() + "; is it up? (strata up creates it; strata doctor says what is missing)");
         }
         return kube;
     }

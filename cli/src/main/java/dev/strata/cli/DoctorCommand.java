@@ -36,6 +36,9 @@ final class DoctorCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Output output;
+
     @Option(names = "--image-archive", paramLabel = "TAR", description = "The sample API image archive up will be given, if any.")
     Path imageArchive;
 
@@ -48,7 +51,12 @@ final class DoctorCommand implements Callable<Integer> {
         DoctorReport report = new Doctor(seams.runner(), seams.host(), () -> seams.kubes().apply(provisioner.kubeContext()))
                 .examine(platform.cluster().provider(), platform.cluster().name(), UpContext.clusterTool(platform, seams),
                         Needs.of(plan, LoadImageStep.need(platform, new UpOptions(false, java.time.Duration.ZERO, Optional.ofNullable(imageArchive), Checkout.root()))));
-        report.print(spec.commandLine().getOut());
+        if (output == Output.json) {
+            spec.commandLine().getOut().println(Json.write(LifecycleJson.doctor(report)));
+            spec.commandLine().getOut().flush();
+        } else {
+            report.print(spec.commandLine().getOut());
+        }
         return report.blocking() ? Strata.WRONG : Strata.OK;
     }
 }

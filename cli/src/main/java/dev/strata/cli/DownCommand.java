@@ -1,6 +1,5 @@
 package dev.strata.cli;
 
-import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.ops.Teardown;
 import dev.strata.spec.PlatformSpec;
 import picocli.CommandLine.Command;
@@ -33,11 +32,7 @@ final class DownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PlatformSpec platform = file.load();
-        try {
-            new Teardown(cluster.seams()).run(platform, yes, spec.commandLine().getOut());
-            return Strata.OK;
-        } catch (ClusterException e) {
-            return ClusterOptions.report(spec.commandLine().getErr(), "down", e);
-        }
+        new Teardown(cluster.seams()).run(platform, yes, spec.commandLine().getOut());
+        return Strata.OK;
     }
 }

@@ -1,10 +1,10 @@
 package dev.strata.cli;
 
-import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.ops.Status;
 import dev.strata.spec.PlatformSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
@@ -24,17 +24,21 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Output output;
+
     @Override
     public Integer call() {
         PlatformSpec platform = file.load();
-        var seams = cluster.seams();
-        try {
-            var kube = ClusterOptions.connect(platform, seams);
-            Status s = Status.read(kube, platform.cluster().tierLabel());
-            s.print(spec.commandLine().getOut());
-            return s.healthy() ? Strata.OK : Strata.WRONG;
-        } catch (ClusterException e) {
-            return ClusterOptions.report(spec.commandLine().getErr(), "status", e);
+        var kube = ClusterOptions.connect(platform, cluster.seams());
+        Status s = Status.read(kube, platform.cluster().tierLabel());
+        var out = spec.commandLine().getOut();
+        if (output == Output.json) {
+            out.println(Json.write(LifecycleJson.status(s)));
+        } else {
+            s.print(out);
         }
+        out.flush();
+        return s.healthy() ? Strata.OK : Strata.WRONG;
     }
 }

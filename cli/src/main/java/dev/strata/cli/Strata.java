@@ -144,6 +144,10 @@ public final class Strata implements Runnable {
             err.println("strata: " + u.getMessage());
             return BAD_INPUT;
         }
+        if (e instanceof dev.strata.cluster.ClusterException c) {
+            // a lifecycle command could not do its job: what failed and where, then the evidence, one line each
+            return ClusterOptions.report(err, cl.getCommandSpec().qualifiedName(" ").replaceFirst("^strata ", ""), c);
+        }
         err.println("strata: internal error: " + e + (System.getenv("STRATA_DEBUG") == null ? " (set STRATA_DEBUG=1 for the stack trace)" : ""));
         if (System.getenv("STRATA_DEBUG") != null) {
             e.printStackTrace(err);

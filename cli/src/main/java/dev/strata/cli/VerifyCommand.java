@@ -1,6 +1,5 @@
 package dev.strata.cli;
 
-import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.verify.CheckResult;
 import dev.strata.cluster.verify.Verifier;
 import dev.strata.cluster.verify.VerifyContext;
@@ -37,31 +36,31 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or junit (JUnit XML on stdout).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json, or junit (JUnit XML on stdout).")
     String output;
 
     @Override
     public Integer call() {
-        if (!output.equals("text") && !output.equals("junit")) {
-            throw new UserException("-o " + output + ": not a format; known: text, junit");
+        if (!output.equals("text") && !output.equals("junit") && !output.equals("json")) {
+            throw new UserException("-o " + output + ": not a format; known: text, json, junit");
         }
         PlatformSpec platform = file.load();
         var seams = cluster.seams();
-        try {
-            var kube = ClusterOptions.connect(platform, seams);
-            var plan = new Planner(seams.catalog()).plan(platform, Scenario.REPLICAS);
-            SecureRandom random = new SecureRandom();
-            VerifyContext ctx = new VerifyContext(platform, plan, seams.catalog(), kube, seams.ticker(), () -> {
-                byte[] b = new byte[16];
-                random.nextBytes(b);
-                return HexFormat.of().formatHex(b);
-            });
-            List<CheckResult> results = Verifier.standard().run(ctx);
-            spec.commandLine().getOut().print(output.equals("junit") ? VerifyReport.junit(results) : VerifyReport.text(results));
-            spec.commandLine().getOut().flush();
-            return Verifier.passed(results) ? Strata.OK : Strata.WRONG;
-        } catch (ClusterException e) {
-            return ClusterOptions.report(spec.commandLine().getErr(), "verify", e);
-        }
+        var kube = ClusterOptions.connect(platform, seams);
+        var plan = new Planner(seams.catalog()).plan(platform, Scenario.REPLICAS);
+        SecureRandom random = new SecureRandom();
+        VerifyContext ctx = new VerifyContext(platform, plan, seams.catalog(), kube, seams.ticker(), () -> {
+            byte[] b = new byte[16];
+            random.nextBytes(b);
+            return HexFormat.of().formatHex(b);
+        });
+        List<CheckResult> results = Verifier.standard().run(ctx);
+        spec.commandLine().getOut().print(switch (output) {
+            case "junit" -> VerifyReport.junit(results);
+            case "json" -> Json.write(LifecycleJson.verify(results)) + "\n";
+            default -> VerifyReport.text(results);
+        });
+        spec.commandLine().getOut().flush();
+        return Verifier.passed(results) ? Strata.OK : Strata.WRONG;
     }
 }

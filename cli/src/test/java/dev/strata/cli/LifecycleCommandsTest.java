@@ -49,6 +49,36 @@ class LifecycleCommandsTest {
     }
 
     @Test
+    void doctorSpeaksJsonForMachines() throws Exception {
+        Cli r = Cli.run("doctor", "-f", spec, "--tool", noDocker, "-o", "json");
+        assertThat(r.exit()).isEqualTo(Strata.WRONG);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(json.path("ready").asBoolean()).isFalse();
+        assertThat(json.path("findings").get(0).path("id").asText()).isEqualTo("docker-missing");
+        assertThat(json.path("findings").get(0).path("level").asText()).isEqualTo("error");
+        assertThat(json.path("findings").get(0).path("fix").asText()).startsWith("install Docker");
+    }
+
+    @Test
+    void withNoClusterStatusVerifyAndDiffSayItInSecondsAndDownSaysWhatItCouldNotTell() {
+        System.setProperty("kubeconfig", dir.resolve("no-kubeconfig").toString());
+        try {
+            for (String command : new String[] {"status", "verify", "diff"}) {
+                long start = System.nanoTime();
+                Cli r = Cli.run(command, "-f", spec, "-o", "json");
+                assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as(command).isLessThan(java.time.Duration.ofSeconds(5));
+                assertThat(r.exit()).as(command).isEqualTo(Strata.WRONG);
+                assertThat(r.err()).as(command).startsWith("strata " + command + ": no cluster answers at context kind-kind-lab: no kubeconfig");
+            }
+        } finally {
+            System.clearProperty("kubeconfig");
+        }
+        Cli down = Cli.run("down", "-f", spec, "--yes", "--tool", noDocker, "--tool", "kind=" + dir.resolve("no-such-dir/kind"));
+        assertThat(down.exit()).isEqualTo(Strata.WRONG);
+        assertThat(down.err()).contains("cannot tell whether the kind cluster kind-lab exists").contains("nothing was changed");
+    }
+
+    @Test
     void downWithoutATerminalAndWithoutYesDeletesNothing() {
         Cli r = Cli.run("down", "-f", spec, "--tool", noDocker);
         assertThat(r.exit()).isEqualTo(Strata.WRONG);

@@ -37,10 +37,36 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
                     .withKind("Application").withPlural("applications").withNamespaced(true).build();
     private final KubernetesClient client;
     private final String description;
+    /** Why there is no cluster to talk to before any request (no kubeconfig, an unknown context). */
+    private final Optional<String> unconfigured;
 
     public Fabric8Kube(KubernetesClient client, String description) {
+        this(client, description, Optional.empty());
+    }
+
+    private Fabric8Kube(KubernetesClient client, String description, Optional<String> unconfigured) {
         this.client = client;
         this.description = description;
+        this.unconfigured = unconfigured;
+    }
+
+    /** Probes answer within seconds: one try, no retry back-off (fabric8's default retries for ~20 s). */
+    private static final int PROBE_MILLIS = 2_000;
+
+    /** Why the kubeconfig cannot lead to this context, said before any network call; empty when it can. */
+    static Optional<String> unconfigured(Config config, Optional<String> context) {
+        if (System.getenv("KUBERNETES_SERVICE_HOST") != null) {
+            return Optional.empty(); // inside a pod: the service account's cluster
+        }
+        List<String> files = Config.getKubeconfigFilenames().stream().toList();
+        boolean any = files.stream().anyMatch(f -> java.nio.file.Files.isRegularFile(java.nio.file.Path.of(f)));
+        if (!any) {
+            return Optional.of("no kubeconfig (looked at " + String.join(", ", files) + ")");
+        }
+        if (context.isPresent() && config.getContexts().stream().noneMatch(c -> c.getName().equals(context.get()))) {
+            return Optional.of("context " + context.get() + " is not in the kubeconfig (" + String.join(", ", files) + ")");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -49,8 +75,11 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
      */
     public static Kube forContext(Optional<String> context) {
         Config config = context.map(Config::autoConfigure).orElseGet(() -> Config.autoConfigure(null));
+        Optional<String> unconfigured = unconfigured(config, context);
         KubernetesClient c = new KubernetesClientBuilder().withConfig(config).build();
-        Fabric8Kube kube = new Fabric8Kube(c, context.map(x -> "context " + x).orElse("the current context") + " (" + config.getMasterUrl() + ")");
+        String where = context.map(x -> "context " + x).orElse("the current context");
+        Fabric8Kube kube = new Fabric8Kube(c, unconfigured.map(why -> where + ": " + why).orElse(where + " (" + config.getMasterUrl() + ")"),
+                unconfigured);
         return (Kube) java.lang.reflect.Proxy.newProxyInstance(Kube.class.getClassLoader(), new Class<?>[] {Kube.class}, (proxy, method, args) -> {
             try {
                 return method.invoke(kube, args);
@@ -70,8 +99,13 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
 
     @Override
     public boolean reachable() {
-        try {
-            client.getKubernetesVersion();
+        if (unconfigured.isPresent()) {
+            return false;
+        }
+        Config probe = new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration()).withConnectionTimeout(PROBE_MILLIS)
+                .withRequestTimeout(PROBE_MILLIS).withRequestRetryBackoffLimit(0).build();
+        try (KubernetesClient quick = new KubernetesClientBuilder().withConfig(probe).build()) {
+            quick.getKubernetesVersion();
             return true;
         } catch (KubernetesClientException e) {
             return false;

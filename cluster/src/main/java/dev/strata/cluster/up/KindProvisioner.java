@@ -31,7 +31,11 @@ public final class KindProvisioner implements Provisioner {
     @Override
     public boolean exists() {
         ProcessResult r = runner.run(List.of("kind", "get", "clusters"), Duration.ofSeconds(30));
-        return r.ok() && r.stdout().lines().anyMatch(l -> l.strip().equals(name));
+        if (!r.ok()) {
+            throw new ClusterException("cannot tell whether the " + describe() + " exists: " + r.lastError()
+                    + "; nothing was changed (strata doctor says what is missing)");
+        }
+        return r.stdout().lines().anyMatch(l -> l.strip().equals(name));
     }
 
     @Override

@@ -8,6 +8,7 @@ public interface Provisioner {
     /** {@code kind cluster lab}: for messages. */
     String describe();
 
+    /** @throws dev.strata.cluster.ClusterException when it cannot tell (no kind, no Docker engine) */
     boolean exists();
 
     /** Creates the cluster from the rendered configuration; returns a detail for the ✓ line. */

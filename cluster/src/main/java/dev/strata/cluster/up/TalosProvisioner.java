@@ -33,7 +33,11 @@ public final class TalosProvisioner implements Provisioner {
     @Override
     public boolean exists() {
         ProcessResult r = runner.run(List.of("docker", "ps", "-a", "-q", "--filter", "label=talos.cluster.name=" + name), Duration.ofSeconds(30));
-        return r.ok() && !r.stdout().isBlank();
+        if (!r.ok()) {
+            throw new ClusterException("cannot tell whether the " + describe() + " exists: " + r.lastError()
+                    + "; nothing was changed (strata doctor says what is missing)");
+        }
+        return !r.stdout().isBlank();
     }
 
     @Override
