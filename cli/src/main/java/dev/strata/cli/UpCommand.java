@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
             "prove (pull the pinned charts, check --deep: an error stops here, before any cluster exists),",
             "cluster, image, CNI, Argo CD, git server, push, root Application, then wait until every Application is",
             "Synced and Healthy. Re-running changes only what changed; an interrupted run resumes where it stopped",
-            "(state in .strata/up-state.json next to the spec)."},
+            "(state in .strata/local/up-state.json next to the spec, never committed)."},
         footer = {"", "Examples:", "  strata up                              # ./platform.yaml",
             "  strata up --install-tools              # fetch the pinned kind/talosctl (checksum-verified) if missing",
             "  strata up --timeout 30m --image-archive sample-api/target/sample-api-image.tar"})

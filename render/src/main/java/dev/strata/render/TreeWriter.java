@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * Puts a rendered tree on disk, or compares it with what is there.
  *
- * <p>Writing stages every file under {@code .strata/staging} first, so a failure while rendering
+ * <p>Writing stages every file under {@code .strata/local/staging} first, so a failure while rendering
  * or writing leaves the tree untouched; then each file is renamed into place, files of the
  * previous render that are no longer produced are removed, and the manifest
  * ({@value #MANIFEST}) — the list of generated paths — is written last. Files Strata did not
@@ -28,6 +28,15 @@ import java.util.stream.Stream;
 public final class TreeWriter {
 
     public static final String MANIFEST = ".strata/rendered-files.txt";
+    /**
+     * {@code .strata/} is split: what a render records (committed with the tree, so that the next
+     * render anywhere removes only its own files) and {@code .strata/local/}, this machine's state
+     * (staging, strata up's progress), which this ignore file keeps out of git.
+     */
+    public static final String IGNORE = ".strata/.gitignore";
+    public static final String LOCAL = ".strata/local";
+    static final String IGNORE_TEXT = "# Written by strata render. .strata/local/ is this machine's state (render staging, strata up's\n"
+            + "# progress): never committed. rendered-files.txt is the render's record and is committed with the tree.\nlocal/\n";
     private static final Set<String> SPEC_FILES = Set.of("platform.yaml", "platform.schema.json", ".strata", ".git", ".gitignore", "README.md");
 
     private TreeWriter() {
@@ -57,7 +66,7 @@ public final class TreeWriter {
         try {
             Files.createDirectories(dir);
             refuseForeignDirectory(dir, force);
-            Path staging = Files.createDirectories(dir.resolve(".strata")).resolve("staging");
+            Path staging = Files.createDirectories(dir.resolve(LOCAL)).resolve("staging");
             deleteRecursively(staging);
             try {
                 for (Map.Entry<String, String> e : tree.files().entrySet()) {
@@ -82,6 +91,9 @@ public final class TreeWriter {
                 Path tmp = staging.resolve("manifest.tmp");
                 Files.writeString(tmp, String.join("\n", tree.files().keySet()) + "\n", StandardCharsets.UTF_8);
                 move(tmp, manifest);
+                Path ignore = staging.resolve("gitignore.tmp");
+                Files.writeString(ignore, IGNORE_TEXT, StandardCharsets.UTF_8);
+                move(ignore, dir.resolve(IGNORE));
                 return removed;
             } finally {
                 deleteRecursively(staging);

@@ -27,7 +27,8 @@ class TreeWriterTest {
         TreeWriter.write(tree("a/b.yaml", "x: 1\n", "c.yaml", "y: 2\n"), dir, false);
         assertThat(Files.readString(dir.resolve("a/b.yaml"))).isEqualTo("x: 1\n");
         assertThat(Files.readString(dir.resolve(TreeWriter.MANIFEST))).isEqualTo("a/b.yaml\nc.yaml\n");
-        assertThat(dir.resolve(".strata/staging")).doesNotExist();
+        assertThat(dir.resolve(".strata/local/staging")).doesNotExist();
+        assertThat(Files.readString(dir.resolve(TreeWriter.IGNORE))).endsWith("\nlocal/\n");
     }
 
     @Test

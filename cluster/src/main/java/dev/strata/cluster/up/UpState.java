@@ -15,13 +15,15 @@ import java.util.Optional;
 
 /**
  * What {@code up} has finished, per step, with the fingerprint of the inputs it finished with
- * ({@code .strata/up-state.json} next to the spec). A step whose inputs are unchanged is not run
+ * ({@code .strata/local/up-state.json} next to the spec, never committed). A step whose inputs are unchanged is not run
  * again; an interrupted run resumes at the first step that is not recorded. Written through a
  * temporary file and a rename, so a crash never leaves half a file.
  */
 public final class UpState {
 
-    public static final String FILE = ".strata/up-state.json";
+    public static final String FILE = ".strata/local/up-state.json";
+    /** Where earlier versions kept it (in the committed half of .strata/); read once and moved. */
+    static final String OLD_FILE = ".strata/up-state.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
@@ -34,6 +36,15 @@ public final class UpState {
 
     public static UpState load(Path specDir) {
         Path f = specDir.resolve(FILE);
+        Path old = specDir.resolve(OLD_FILE);
+        if (!Files.exists(f) && Files.isRegularFile(old)) {
+            try {
+                Files.createDirectories(f.getParent());
+                Files.move(old, f);
+            } catch (IOException e) {
+                throw new ClusterException("moving " + old + " to " + f + ": " + e.getMessage());
+            }
+        }
         if (!Files.isRegularFile(f)) {
             return new UpState(f, new Data());
         }
@@ -103,19 +114,8 @@ public final class UpState {
 
     private void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".up-state", ".tmp");
-            try {
-                JSON.writeValue(tmp.toFile(), data);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
+            dev.strata.yaml.AtomicWrite.write(file, JSON.writeValueAsBytes(data));
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new ClusterException("writing " + file + ": " + e.getMessage());
         }
     }

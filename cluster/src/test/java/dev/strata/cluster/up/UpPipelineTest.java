@@ -25,7 +25,7 @@ class UpPipelineTest {
     }
 
     @Test
-    void aFreshRunDoesEveryStepInOrderAndSkipsWhatDoesNotApply() {
+    void aFreshRunDoesEveryStepInOrderAndSkipsWhatDoesNotApply() throws Exception {
         Lab lab = new Lab(dir, "kind-lab", s -> s);
         var outcomes = Up.run(lab.context());
 
@@ -55,6 +55,31 @@ class UpPipelineTest {
         assertThat(dir.resolve("bootstrap/root.yaml")).exists();
         assertThat(dir.resolve(".git")).isDirectory();
         assertThat(dir.resolve(UpState.FILE)).exists();
+        try (var git = org.eclipse.jgit.api.Git.open(dir.toFile())) {
+            var status = git.status().call();
+            assertThat(status.getUntracked()).as("up's local state is ignored, not left untracked").isEmpty();
+            var repo = git.getRepository();
+            var head = repo.parseCommit(repo.resolve("HEAD"));
+            for (String committed : List.of(".strata/rendered-files.txt", ".strata/.gitignore", "platform.yaml", "bootstrap/root.yaml")) {
+                assertThat(org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, committed, head.getTree())).as(committed).isNotNull();
+            }
+            assertThat(org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, UpState.FILE, head.getTree())).as("never committed").isNull();
+        }
+    }
+
+    @Test
+    void aStateFileWhereEarlierVersionsKeptItIsMovedToTheLocalHalf() throws Exception {
+        Lab lab = new Lab(dir, "kind-lab", s -> s);
+        Up.run(lab.context());
+        Path local = dir.resolve(UpState.FILE);
+        Path old = dir.resolve(".strata/up-state.json");
+        Files.move(local, old);
+        lab.runner.answer("kind get clusters", 0, "kind-lab\n", ""); // the cluster the first run created
+        lab.clearRecords();
+        Up.run(lab.context());
+        assertThat(lab.writes()).as("the moved state still says every step is done").isZero();
+        assertThat(old).doesNotExist();
+        assertThat(local).exists();
     }
 
     @Test

@@ -56,7 +56,9 @@ public final class RenderStep implements Step {
         for (String p : removed) {
             paths.add(prefix.isEmpty() ? p : prefix + "/" + p);
         }
-        paths.add(prefix.isEmpty() ? "platform.yaml" : prefix + "/platform.yaml");
+        for (String own : List.of("platform.yaml", TreeWriter.MANIFEST, TreeWriter.IGNORE)) {
+            paths.add(prefix.isEmpty() ? own : prefix + "/" + own);
+        }
         String commit = new GitRepo(root).commit(paths, ctx.spec().git().branch(), "strata up: render " + ctx.spec().name());
         return ctx.tree().size() + " files, commit " + commit.substring(0, 8);
     }
