@@ -2,14 +2,22 @@ package dev.strata.check.format;
 
 import dev.strata.check.CheckReport;
 import dev.strata.check.Finding;
+import dev.strata.check.Severity;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * JUnit XML: one test suite per file with findings, one test case per object, one failure per
- * finding; a clean run is one passing test case.
+ * JUnit XML: one test suite per file with findings, one test case per object. An error finding is a
+ * {@code <failure>} (the exit code is 1 then); a warning is reported in the test case's
+ * {@code <system-out>}, so that a CI report fails exactly when the check does. A clean run is one
+ * passing test case. Written with the JDK's {@link XMLStreamWriter}.
  */
 public final class JunitFormatter implements ReportFormatter {
 
@@ -18,39 +26,90 @@ public final class JunitFormatter implements ReportFormatter {
         Map<String, Map<String, List<Finding>>> byFile = new LinkedHashMap<>();
         for (Finding f : report.findings()) {
             String object = f.object().isNone() ? "(file)" : f.object().display();
-            byFile.computeIfAbsent(f.file(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(object, k -> new ArrayList<>()).add(f);
+            byFile.computeIfAbsent(f.file(), k -> new LinkedHashMap<>()).computeIfAbsent(object, k -> new ArrayList<>()).add(f);
         }
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        int cases = byFile.values().stream().mapToInt(Map::size).sum();
-        sb.append("<testsuites name=\"strata check\" tests=\"").append(Math.max(1, cases)).append("\" failures=\"")
-                .append(report.findings().size()).append("\">\n");
-        if (byFile.isEmpty()) {
-            sb.append("  <testsuite name=\"strata check\" tests=\"1\" failures=\"0\">\n")
-                    .append("    <testcase name=\"").append(report.summary().objects()).append(" objects\"/>\n")
-                    .append("  </testsuite>\n");
-        }
-        for (Map.Entry<String, Map<String, List<Finding>>> file : byFile.entrySet()) {
-            int failures = file.getValue().values().stream().mapToInt(List::size).sum();
-            sb.append("  <testsuite name=\"").append(esc(file.getKey())).append("\" tests=\"")
-                    .append(file.getValue().size()).append("\" failures=\"").append(failures).append("\">\n");
-            for (Map.Entry<String, List<Finding>> object : file.getValue().entrySet()) {
-                sb.append("    <testcase classname=\"").append(esc(file.getKey())).append("\" name=\"")
-                        .append(esc(object.getKey())).append("\">\n");
-                for (Finding f : object.getValue()) {
-                    sb.append("      <failure type=\"").append(f.rule()).append("\" message=\"").append(esc(f.message()))
-                            .append("\">").append(f.severity().label()).append(' ').append(esc(f.file())).append(':')
-                            .append(f.line()).append(": ").append(esc(f.message())).append(" (")
-                            .append(esc(f.remediation())).append(")</failure>\n");
-                }
-                sb.append("    </testcase>\n");
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters("\n");
+            int cases = byFile.values().stream().mapToInt(Map::size).sum();
+            x.writeStartElement("testsuites");
+            x.writeAttribute("name", "strata check");
+            x.writeAttribute("tests", String.valueOf(Math.max(1, cases)));
+            x.writeAttribute("failures", String.valueOf(errors(report.findings())));
+            x.writeCharacters("\n");
+            if (byFile.isEmpty()) {
+                suite(x, "strata check", 1, 0);
+                x.writeCharacters("    ");
+                x.writeEmptyElement("testcase");
+                x.writeAttribute("name", report.summary().objects() + " objects");
+                x.writeCharacters("\n  ");
+                x.writeEndElement();
+                x.writeCharacters("\n");
             }
-            sb.append("  </testsuite>\n");
+            for (Map.Entry<String, Map<String, List<Finding>>> file : byFile.entrySet()) {
+                List<Finding> all = file.getValue().values().stream().flatMap(List::stream).toList();
+                suite(x, file.getKey(), file.getValue().size(), errors(all));
+                for (Map.Entry<String, List<Finding>> object : file.getValue().entrySet()) {
+                    x.writeCharacters("    ");
+                    x.writeStartElement("testcase");
+                    x.writeAttribute("classname", clean(file.getKey()));
+                    x.writeAttribute("name", clean(object.getKey()));
+                    StringBuilder warnings = new StringBuilder();
+                    for (Finding f : object.getValue()) {
+                        String line = f.severity().label() + " " + f.file() + ":" + f.line() + ": " + f.message() + " (" + f.remediation() + ")";
+                        if (f.severity() == Severity.ERROR) {
+                            x.writeCharacters("\n      ");
+                            x.writeStartElement("failure");
+                            x.writeAttribute("type", f.rule());
+                            x.writeAttribute("message", clean(f.message()));
+                            x.writeCharacters(clean(line));
+                            x.writeEndElement();
+                        } else {
+                            warnings.append(line).append(" [").append(f.rule()).append("]\n");
+                        }
+                    }
+                    if (!warnings.isEmpty()) {
+                        x.writeCharacters("\n      ");
+                        x.writeStartElement("system-out");
+                        x.writeCharacters(clean(warnings.toString()));
+                        x.writeEndElement();
+                    }
+                    x.writeCharacters("\n    ");
+                    x.writeEndElement();
+                    x.writeCharacters("\n");
+                }
+                x.writeCharacters("  ");
+                x.writeEndElement();
+                x.writeCharacters("\n");
+            }
+            x.writeEndElement();
+            x.writeCharacters("\n");
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing JUnit XML: " + e.getMessage(), e);
         }
-        return sb.append("</testsuites>\n").toString();
+        return out.toString();
     }
 
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static void suite(XMLStreamWriter x, String name, int tests, long failures) throws XMLStreamException {
+        x.writeCharacters("  ");
+        x.writeStartElement("testsuite");
+        x.writeAttribute("name", clean(name));
+        x.writeAttribute("tests", String.valueOf(tests));
+        x.writeAttribute("failures", String.valueOf(failures));
+        x.writeCharacters("\n");
+    }
+
+    private static long errors(List<Finding> findings) {
+        return findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    }
+
+    /** XML 1.0 has no place for control characters other than tab and newline; the writer escapes the rest. */
+    static String clean(String s) {
+        return s.codePoints().filter(c -> c >= 0x20 || c == '\n' || c == '\t')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

@@ -162,13 +162,14 @@ class FormattersTest {
     }
 
     @Test
-    void junitHasASuitePerFileAndAFailurePerFinding() {
+    void junitHasASuitePerFileAndAFailurePerErrorWhileWarningsDoNotFailTheReport() {
         assertThat(new JunitFormatter().format(REPORT)).isEqualTo("""
                 <?xml version="1.0" encoding="UTF-8"?>
-                <testsuites name="strata check" tests="2" failures="2">
-                  <testsuite name="apps/web/deployment.yaml" tests="1" failures="1">
+                <testsuites name="strata check" tests="2" failures="1">
+                  <testsuite name="apps/web/deployment.yaml" tests="1" failures="0">
                     <testcase classname="apps/web/deployment.yaml" name="Deployment/dev-sample-api/web">
-                      <failure type="missing-readiness-probe" message="container web has no readiness probe">warning apps/web/deployment.yaml:12: container web has no readiness probe (Add a readinessProbe.)</failure>
+                      <system-out>warning apps/web/deployment.yaml:12: container web has no readiness probe (Add a readinessProbe.) [missing-readiness-probe]
+                </system-out>
                     </testcase>
                   </testsuite>
                   <testsuite name="apps/web/service.yaml" tests="1" failures="1">
@@ -186,6 +187,16 @@ class FormattersTest {
                   </testsuite>
                 </testsuites>
                 """);
+    }
+
+    @Test
+    void junitIsWellFormedWhateverTheMessagesHold() throws Exception {
+        Finding odd = new Finding("x", Severity.ERROR, Category.REFERENCES, WEB, "a&b.yaml", 1, "<tag> & \"quote\" \u0001 ]]>", "Fix it.");
+        String xml = new JunitFormatter().format(new CheckReport(List.of(odd), new Summary(1, 1, 1, 0, 0), List.of(), List.of()));
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(doc.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
+                .isEqualTo("<tag> & \"quote\"  ]]>");
     }
 
     @Test

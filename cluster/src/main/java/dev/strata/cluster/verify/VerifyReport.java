@@ -22,43 +22,66 @@ public final class VerifyReport {
         return count(results, Outcome.PASS) + " passed, " + count(results, Outcome.FAIL) + " failed, " + count(results, Outcome.SKIPPED) + " skipped.";
     }
 
+    /** JUnit XML (the JDK's {@link javax.xml.stream.XMLStreamWriter}): a FAIL is a failure, SKIPPED is skipped, a PASS keeps its evidence. */
     public static String junit(List<CheckResult> results) {
         double total = results.stream().mapToDouble(r -> r.duration().toMillis() / 1000.0).sum();
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append(String.format(java.util.Locale.ROOT, "<testsuite name=\"strata verify\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\" time=\"%.3f\">%n",
-                results.size(), count(results, Outcome.FAIL), count(results, Outcome.SKIPPED), total));
-        for (CheckResult r : results) {
-            sb.append(String.format(java.util.Locale.ROOT, "  <testcase classname=\"strata.verify\" name=\"%s\" time=\"%.3f\">%n", xml(r.id()), r.duration().toMillis() / 1000.0));
-            switch (r.outcome()) {
-                case FAIL -> sb.append("    <failure message=\"").append(xml(r.title())).append("\">").append(xml(r.evidence())).append("</failure>\n");
-                case SKIPPED -> sb.append("    <skipped message=\"").append(xml(r.evidence())).append("\"/>\n");
-                case PASS -> sb.append("    <system-out>").append(xml(r.evidence())).append("</system-out>\n");
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            javax.xml.stream.XMLStreamWriter x = javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters("\n");
+            x.writeStartElement("testsuite");
+            x.writeAttribute("name", "strata verify");
+            x.writeAttribute("tests", String.valueOf(results.size()));
+            x.writeAttribute("failures", String.valueOf(count(results, Outcome.FAIL)));
+            x.writeAttribute("errors", "0");
+            x.writeAttribute("skipped", String.valueOf(count(results, Outcome.SKIPPED)));
+            x.writeAttribute("time", String.format(java.util.Locale.ROOT, "%.3f", total));
+            for (CheckResult r : results) {
+                x.writeCharacters("\n  ");
+                x.writeStartElement("testcase");
+                x.writeAttribute("classname", "strata.verify");
+                x.writeAttribute("name", clean(r.id()));
+                x.writeAttribute("time", String.format(java.util.Locale.ROOT, "%.3f", r.duration().toMillis() / 1000.0));
+                x.writeCharacters("\n    ");
+                switch (r.outcome()) {
+                    case FAIL -> {
+                        x.writeStartElement("failure");
+                        x.writeAttribute("message", clean(r.title()));
+                        x.writeCharacters(clean(r.evidence()));
+                        x.writeEndElement();
+                    }
+                    case SKIPPED -> {
+                        x.writeEmptyElement("skipped");
+                        x.writeAttribute("message", clean(r.evidence()));
+                    }
+                    case PASS -> {
+                        x.writeStartElement("system-out");
+                        x.writeCharacters(clean(r.evidence()));
+                        x.writeEndElement();
+                    }
+                }
+                x.writeCharacters("\n  ");
+                x.writeEndElement();
             }
-            sb.append("  </testcase>\n");
+            x.writeCharacters("\n");
+            x.writeEndElement();
+            x.writeCharacters("\n");
+            x.writeEndDocument();
+            x.close();
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IllegalStateException("writing JUnit XML: " + e.getMessage(), e);
         }
-        sb.append("</testsuite>\n");
-        return sb.toString();
+        return out.toString();
     }
 
     private static long count(List<CheckResult> results, Outcome o) {
         return results.stream().filter(r -> r.outcome() == o).count();
     }
 
-    static String xml(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+    /** XML 1.0 has no place for control characters other than tab and newline; the writer escapes the rest. */
+    static String clean(String s) {
+        return s.codePoints().filter(c -> c >= 0x20 || c == '\n' || c == '\t')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

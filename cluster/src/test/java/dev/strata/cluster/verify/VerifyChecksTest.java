@@ -238,7 +238,7 @@ class VerifyChecksTest {
                     <system-out>ok &lt;fine&gt;</system-out>
                   </testcase>
                   <testcase classname="strata.verify" name="b" time="0.000">
-                    <failure message="second">got &quot;200&quot; &amp; more</failure>
+                    <failure message="second">got "200" &amp; more</failure>
                   </testcase>
                   <testcase classname="strata.verify" name="c" time="0.000">
                     <skipped message="no mesh"/>
