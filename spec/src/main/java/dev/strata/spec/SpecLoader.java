@@ -93,6 +93,44 @@ public final class SpecLoader {
         return spec.get();
     }
 
+    /**
+     * Where a spec path ({@code spec.components.alloy}, {@code spec.apps[0].name}) is in the user's
+     * text: the 1-based line of its deepest key that the text holds (a component that comes from the
+     * profile points at the {@code components} block), 0 when the text holds none of it.
+     */
+    public static int lineOf(String text, String path) {
+        List<Node> docs = SafeYaml.compose("spec", text, new Problems("spec"));
+        if (docs.isEmpty()) {
+            return 0;
+        }
+        Node node = docs.get(0);
+        int line = 0;
+        for (String segment : path.split("\\.")) {
+            String key = segment.replaceAll("\\[\\d+]$", "");
+            Node next = null;
+            if (node instanceof MappingNode m) {
+                for (var t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                        next = t.getValueNode();
+                        line = k.getStartMark().map(mark -> mark.getLine() + 1).orElse(line);
+                    }
+                }
+            }
+            if (next != null && segment.endsWith("]") && next instanceof org.snakeyaml.engine.v2.nodes.SequenceNode seq) {
+                int i = Integer.parseInt(segment.substring(segment.lastIndexOf('[') + 1, segment.length() - 1));
+                next = i < seq.getValue().size() ? seq.getValue().get(i) : null;
+                if (next != null) {
+                    line = next.getStartMark().map(mark -> mark.getLine() + 1).orElse(line);
+                }
+            }
+            if (next == null) {
+                return line;
+            }
+            node = next;
+        }
+        return line;
+    }
+
     /** A bundled profile, loaded as a spec of its own. */
     public PlatformSpec profile(String name) {
         String text = Profiles.text(name).orElseThrow(() -> single("profile", "\"" + name + "\" is not a profile; known: " + String.join(", ", Profiles.names())));
