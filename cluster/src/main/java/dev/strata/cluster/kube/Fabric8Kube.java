@@ -293,6 +293,8 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
         var handle = client.pods().inNamespace(probe.namespace()).withName(probe.name());
         handle.delete();
         handle.waitUntilCondition(p -> p == null, 60, TimeUnit.SECONDS);
+        List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy> admission = probe.admitted() ? admission(probe) : List.of();
+        admission.forEach(np -> client.network().v1().networkPolicies().inNamespace(probe.namespace()).resource(np).createOr(x -> x.update()));
         client.pods().inNamespace(probe.namespace()).resource(pod).create();
         boolean completed = true;
         try {
@@ -307,7 +309,29 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
             return new ProbeResult(completed, log == null ? "" : log);
         } finally {
             handle.delete();
+            admission.forEach(np -> client.network().v1().networkPolicies().inNamespace(probe.namespace()).withName(np.getMetadata().getName()).delete());
         }
+    }
+
+    /**
+     * Two NetworkPolicies for a probe in a default-deny namespace: every pod there admits the probe,
+     * and the probe may go anywhere (its sidecar reaches istiod too). Policies add up, so nothing else
+     * in the namespace is opened.
+     */
+    static List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy> admission(Probe probe) {
+        var in = new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder()
+                .withNewMetadata().withName(probe.name() + "-in").withNamespace(probe.namespace())
+                .addToLabels("app.kubernetes.io/managed-by", "strata").endMetadata()
+                .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress")
+                .addNewIngress().addNewFrom().withNewPodSelector().addToMatchLabels(Probe.LABEL, probe.name()).endPodSelector().endFrom().endIngress()
+                .endSpec().build();
+        var out = new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder()
+                .withNewMetadata().withName(probe.name() + "-out").withNamespace(probe.namespace())
+                .addToLabels("app.kubernetes.io/managed-by", "strata").endMetadata()
+                .withNewSpec().withNewPodSelector().addToMatchLabels(Probe.LABEL, probe.name()).endPodSelector().withPolicyTypes("Egress")
+                .addNewEgress().endEgress()
+                .endSpec().build();
+        return List.of(in, out);
     }
 
     @Override

@@ -81,12 +81,21 @@ public final class VerifyContext {
 
     /** Runs a shell script in a pinned curl image and parses its curl markers. */
     public CurlOutcome curl(String name, String namespace, String script, Map<String, String> labels, Map<String, String> annotations) {
+        return curl(name, namespace, script, labels, annotations, false);
+    }
+
+    /**
+     * @param admitted the probe runs in a namespace with default-deny NetworkPolicy (an app's) and
+     *                 must be let in and out for the duration (see {@link Probe#admitted()})
+     */
+    public CurlOutcome curl(String name, String namespace, String script, Map<String, String> labels, Map<String, String> annotations,
+                            boolean admitted) {
         if (namespace.equals(PROBE_NAMESPACE) && !namespaceEnsured) {
             namespaceEnsured = true;
             namespaceReady = kube.ensureNamespace(PROBE_NAMESPACE, Map.of("istio-injection", "disabled", "app.kubernetes.io/managed-by", "strata"));
         }
         ProbeResult r = kube.runProbe(new Probe(namespace, "strata-verify-" + name, Probe.CURL_IMAGE, List.of("sh", "-c", script),
-                labels, annotations, ""), PROBE_TIMEOUT);
+                labels, annotations, "", admitted), PROBE_TIMEOUT);
         CurlOutcome o = CurlOutcome.parse(r.log());
         return r.completed() ? o : new CurlOutcome(o.exit() == -1 ? CurlOutcome.TIMEOUT : o.exit(), o.httpCode(), o.body(), o.verbose());
     }

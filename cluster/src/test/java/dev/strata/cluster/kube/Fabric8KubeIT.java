@@ -77,4 +77,21 @@ class Fabric8KubeIT {
         assertThat(kube.get(ns)).isEmpty();
         kube.delete(ns);
     }
+
+    @Test
+    void aProbeAdmittedIntoADefaultDenyNamespaceOpensOnlyThePathBetweenItAndThePods() {
+        Probe probe = new Probe("dev-sample-api", "strata-verify-plaintext", Probe.CURL_IMAGE, List.of("true"), Map.of(), Map.of(), "", true);
+        var policies = Fabric8Kube.admission(probe);
+        assertThat(policies).extracting(p -> p.getMetadata().getName())
+                .containsExactly("strata-verify-plaintext-in", "strata-verify-plaintext-out");
+        var in = policies.get(0).getSpec();
+        assertThat(in.getPodSelector().getMatchLabels()).as("every pod of the namespace").isNullOrEmpty();
+        assertThat(in.getPolicyTypes()).containsExactly("Ingress");
+        assertThat(in.getIngress().getFirst().getFrom().getFirst().getPodSelector().getMatchLabels())
+                .containsExactly(Map.entry(Probe.LABEL, "strata-verify-plaintext"));
+        var out = policies.get(1).getSpec();
+        assertThat(out.getPodSelector().getMatchLabels()).containsExactly(Map.entry(Probe.LABEL, "strata-verify-plaintext"));
+        assertThat(out.getPolicyTypes()).containsExactly("Egress");
+        assertThat(probe.labels()).containsEntry(Probe.LABEL, "strata-verify-plaintext");
+    }
 }

@@ -77,6 +77,7 @@ class VerifyChecksTest {
         assertThat(kube.probesRun.getLast().namespace()).isEqualTo("dev-sample-api");
         assertThat(kube.probesRun.getLast().annotations()).containsEntry("sidecar.istio.io/inject", "false");
         assertThat(kube.probesRun.getLast().image()).contains("@sha256:");
+        assertThat(kube.probesRun.getLast().admitted()).as("let past the namespace's default-deny, so only the sidecar can refuse").isTrue();
 
         probe("plaintext", curl(200, "{\"status\":\"UP\"}"));
         CheckResult fail = run("mtls-plaintext-refused", lab);
@@ -92,6 +93,7 @@ class VerifyChecksTest {
         probe("netpol", curlFailed(28, "Connection timed out after 5002 milliseconds"));
         assertThat(run("network-policy-denies", lab).outcome()).isEqualTo(Outcome.PASS);
         assertThat(kube.probesRun.getLast().namespace()).isEqualTo(VerifyContext.PROBE_NAMESPACE);
+        assertThat(kube.probesRun.getLast().admitted()).as("the NetworkPolicy is what is tested").isFalse();
         assertThat(kube.writes).containsSubsequence("create namespace strata-verify", "probe strata-verify/strata-verify-netpol",
                 "delete Namespace strata-verify");
 
@@ -107,6 +109,7 @@ class VerifyChecksTest {
         CheckResult pass = run("authorization-denied", lab);
         assertThat(pass.outcome()).isEqualTo(Outcome.PASS);
         assertThat(pass.evidence()).endsWith("HTTP 403 (RBAC: access denied)");
+        assertThat(kube.probesRun.getLast().admitted()).as("only the AuthorizationPolicy may refuse it").isTrue();
         probe("authz", curl(200, "{}"));
         assertThat(run("authorization-denied", lab).outcome()).isEqualTo(Outcome.FAIL);
     }
@@ -188,9 +191,16 @@ class VerifyChecksTest {
         probe("tempo", curl(200, "{\"batches\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":\"sample-api\"}}]}}]}"));
         CheckResult pass = run("tempo-trace", lab);
         assertThat(pass.outcome()).isEqualTo(Outcome.PASS);
-        assertThat(pass.evidence()).isEqualTo("trace " + TRACE + " found in Tempo with spans of sample-api");
+        assertThat(pass.evidence()).isEqualTo("trace " + TRACE + " found in Tempo with spans of service.name=sample-api");
         String script = String.join(" ", kube.probesRun.getLast().command());
         assertThat(script).contains("traceparent: 00-" + TRACE + "-" + TRACE.substring(0, 16) + "-01").contains("/api/traces/" + TRACE);
+
+        // the gateway's span names the app's host and path, not its service: a text match would have passed
+        probe("tempo", curl(200, "{\"batches\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":"
+                + "\"istio-ingressgateway.istio-ingress\"}}]},\"scopeSpans\":[{\"spans\":[{\"name\":\"sample-api-dev.kind-lab.localhost:443/status\"}]}]}]}"));
+        CheckResult gatewayOnly = run("tempo-trace", lab);
+        assertThat(gatewayOnly.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(gatewayOnly.evidence()).contains("no span has service.name=sample-api (only istio-ingressgateway.istio-ingress");
 
         probe("tempo", "trace not found\nSTRATA_CODE=404\nSTRATA_EXIT=0\n");
         assertThat(run("tempo-trace", lab).evidence()).startsWith("Tempo has no trace " + TRACE);
@@ -198,20 +208,29 @@ class VerifyChecksTest {
 
     @Test
     void platformPodsMustRunOnPlatformNodesDaemonSetsExcepted() {
+        PlatformSpec home = SpecLoader.bundled().parse("home", Profiles.text("home").orElseThrow()); // a platform tier and an apps tier
         kube.nodes = List.of(new NodeStatus("kind-lab-control-plane", true, Map.of(), "172.18.0.2"),
-                new NodeStatus("kind-lab-worker", true, Map.of("strata.dev/tier", "platform"), "172.18.0.3"));
+                new NodeStatus("kind-lab-worker", true, Map.of("strata.dev/tier", "platform"), "172.18.0.3"),
+                new NodeStatus("kind-lab-apps", true, Map.of("strata.dev/tier", "apps"), "172.18.0.4"));
         kube.pods.put("argocd", List.of(new PodStatus("argocd", "argocd-server-5c8d-x1", "kind-lab-worker", "Running", true, 0, "", "ReplicaSet")));
         kube.pods.put("kube-system", List.of(new PodStatus("kube-system", "cilium-abc", "kind-lab-control-plane", "Running", true, 0, "", "DaemonSet"),
                 new PodStatus("kube-system", "coredns-7db6d8ff4d-2x", "kind-lab-control-plane", "Running", true, 0, "", "ReplicaSet"),
                 new PodStatus("kube-system", "kube-apiserver-kind-lab-control-plane", "kind-lab-control-plane", "Running", true, 0, "", "Node")));
-        CheckResult pass = run("platform-pods-on-platform-nodes", lab);
+        CheckResult pass = run("platform-pods-on-platform-nodes", home);
         assertThat(pass.outcome()).as(pass.evidence()).isEqualTo(Outcome.PASS);
         assertThat(pass.evidence()).startsWith("1 platform pods");
 
-        kube.pods.put("monitoring", List.of(new PodStatus("monitoring", "loki-0", "kind-lab-control-plane", "Running", true, 0, "", "StatefulSet")));
-        CheckResult fail = run("platform-pods-on-platform-nodes", lab);
+        kube.pods.put("monitoring", List.of(new PodStatus("monitoring", "loki-0", "kind-lab-apps", "Running", true, 0, "", "StatefulSet")));
+        CheckResult fail = run("platform-pods-on-platform-nodes", home);
         assertThat(fail.outcome()).isEqualTo(Outcome.FAIL);
-        assertThat(fail.evidence()).contains("monitoring/loki-0 on kind-lab-control-plane (no tier)");
+        assertThat(fail.evidence()).contains("monitoring/loki-0 on kind-lab-apps (tier apps)");
+    }
+
+    @Test
+    void onAClusterWhereEveryNodeTakingPodsIsPlatformTheTierCheckSaysItCannotFailInsteadOfPassing() {
+        CheckResult r = run("platform-pods-on-platform-nodes", lab); // kind-lab: one platform worker, a tainted control plane
+        assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(r.evidence()).isEqualTo("every node that takes pods is in the platform tier, so no platform pod could run anywhere else");
     }
 
     @Test

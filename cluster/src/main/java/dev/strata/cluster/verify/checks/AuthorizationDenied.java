@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A meshed pod in the app's namespace, running as service account {@code default} — an identity
- * the AuthorizationPolicy does not allow — calls the app over mTLS. Istio must answer 403 (in
+ * the AuthorizationPolicy does not allow — calls the app over mTLS, admitted by temporary
+ * NetworkPolicies so that only the AuthorizationPolicy can refuse it. Istio must answer 403 (in
  * ambient mode without a waypoint, ztunnel denies at L4 and resets the connection instead).
  */
 public final class AuthorizationDenied implements Check {
@@ -34,7 +35,7 @@ public final class AuthorizationDenied implements Check {
     public CheckResult run(VerifyContext ctx) {
         var t = ctx.target().orElseThrow();
         CurlOutcome o = ctx.curl("authz", t.namespace(), CurlOutcome.script("--max-time 8 " + t.serviceUrl("/status")),
-                Map.of("app.kubernetes.io/managed-by", "strata"), Map.of("sidecar.istio.io/inject", "true"));
+                Map.of("app.kubernetes.io/managed-by", "strata"), Map.of("sidecar.istio.io/inject", "true"), true);
         return interpret(o, t.serviceUrl("/status"), ctx.facts().meshMode() == dev.strata.plan.facts.MeshMode.ISTIO_AMBIENT);
     }
 

@@ -8,8 +8,9 @@ import dev.strata.cluster.verify.VerifyContext;
 import java.util.Optional;
 
 /**
- * STRICT mTLS: a pod without a sidecar, in the app's own namespace (so that NetworkPolicy is not
- * what stops it), sends plaintext HTTP to the app. The sidecar must reset the connection.
+ * STRICT mTLS: a pod without a sidecar, in the app's own namespace, sends plaintext HTTP to the app.
+ * Temporary NetworkPolicies admit the probe (the namespace denies by default), so that what stops it
+ * can only be the sidecar, which must reset the connection.
  */
 public final class PlaintextRefused implements Check {
 
@@ -32,7 +33,7 @@ public final class PlaintextRefused implements Check {
     public CheckResult run(VerifyContext ctx) {
         var t = ctx.target().orElseThrow();
         CurlOutcome o = ctx.curl("plaintext", t.namespace(), CurlOutcome.script("--max-time 5 " + t.serviceUrl("/health")),
-                VerifyContext.outsideMeshLabels(), VerifyContext.outsideMeshAnnotations());
+                VerifyContext.outsideMeshLabels(), VerifyContext.outsideMeshAnnotations(), true);
         return interpret(o, t.serviceUrl("/health"));
     }
 

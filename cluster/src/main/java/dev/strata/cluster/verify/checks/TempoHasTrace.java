@@ -49,14 +49,42 @@ public final class TempoHasTrace implements Check {
     }
 
     CheckResult interpret(CurlOutcome o, String traceId, String service) {
-        if (o.exit() == 0 && o.httpCode().orElse(0) == 200 && (o.body().contains("batches") || o.body().contains("resourceSpans"))) {
-            boolean named = o.body().contains(service);
-            return named ? CheckResult.pass(this, "trace " + traceId + " found in Tempo with spans of " + service)
-                    : CheckResult.fail(this, "trace " + traceId + " found in Tempo, but no span is from " + service + " (only the gateway traced it?)");
+        if (o.exit() == 0 && o.httpCode().orElse(0) == 200) {
+            java.util.Set<String> services = services(o.body());
+            if (services.contains(service)) {
+                return CheckResult.pass(this, "trace " + traceId + " found in Tempo with spans of service.name=" + service);
+            }
+            return CheckResult.fail(this, "trace " + traceId + " found in Tempo, but no span has service.name=" + service
+                    + (services.isEmpty() ? " (no service.name at all)" : " (only " + String.join(", ", services) + ": the app does not export its own spans?)"));
         }
         if (o.httpCode().orElse(0) == 404) {
             return CheckResult.fail(this, "Tempo has no trace " + traceId + " after a minute (does the app export OTLP to Tempo, via Alloy?)");
         }
         return CheckResult.fail(this, "asking Tempo for trace " + traceId + ": " + o.describe());
+    }
+
+    /**
+     * The {@code service.name} resource attribute of every batch of spans in Tempo's answer (OTLP JSON:
+     * {@code batches} in Tempo's v1 API, {@code resourceSpans} in newer responses). Only an exact
+     * attribute counts: the gateway's own span mentions the app's host and path, which a text search
+     * would take for the app.
+     */
+    static java.util.Set<String> services(String body) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            for (String field : new String[] {"batches", "resourceSpans"}) {
+                for (com.fasterxml.jackson.databind.JsonNode batch : root.path(field)) {
+                    for (com.fasterxml.jackson.databind.JsonNode attr : batch.path("resource").path("attributes")) {
+                        if ("service.name".equals(attr.path("key").asText())) {
+                            out.add(attr.path("value").path("stringValue").asText());
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not JSON: no service named
+        }
+        return out;
     }
 }
