@@ -30,15 +30,27 @@ public final class VerifyContext {
     private final Kube kube;
     private final Ticker ticker;
     private final Supplier<String> randomHex;
+    private final HostHttps https;
     private boolean namespaceReady;
     private boolean namespaceEnsured;
 
     public VerifyContext(PlatformSpec spec, Plan plan, dev.strata.catalog.Catalog catalog, Kube kube, Ticker ticker, Supplier<String> randomHex) {
+        this(spec, plan, kube, ticker, randomHex, new JsseHostHttps());
+    }
+
+    /** @param https requests from this machine (the gateway's host path) */
+    public VerifyContext(PlatformSpec spec, Plan plan, Kube kube, Ticker ticker, Supplier<String> randomHex, HostHttps https) {
         this.spec = spec;
         this.facts = plan.facts();
         this.kube = kube;
         this.ticker = ticker;
         this.randomHex = randomHex;
+        this.https = https;
+    }
+
+    /** HTTPS from this machine, as a user's browser reaches the platform. */
+    public HostHttps https() {
+        return https;
     }
 
     public PlatformSpec spec() {

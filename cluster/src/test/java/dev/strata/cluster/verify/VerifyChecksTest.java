@@ -35,8 +35,18 @@ class VerifyChecksTest {
         lab = SpecLoader.bundled().parse("kind-lab", Profiles.text("kind-lab").orElseThrow());
     }
 
+    /** HTTPS from the host, answered as told and recorded (address, port, host, path, trust anchors' subjects). */
+    final List<String> httpsCalls = new java.util.ArrayList<>();
+    HostHttps.Outcome httpsAnswer = new HostHttps.Outcome(java.util.Optional.of(200), java.util.Optional.empty(),
+            java.util.Optional.of("CN=*.kind-lab.localhost, issued by CN=strata-ca"));
+
     VerifyContext ctx(PlatformSpec spec) {
-        return new VerifyContext(spec, new Planner(CATALOG).plan(spec, Scenario.REPLICAS), CATALOG, kube, new FakeTicker(), () -> TRACE);
+        HostHttps https = (address, port, host, path, trust, timeout) -> {
+            httpsCalls.add(address + ":" + port + " " + host + path + " trusting " + trust.stream()
+                    .map(c -> c.getSubjectX500Principal().getName()).toList());
+            return httpsAnswer;
+        };
+        return new VerifyContext(spec, new Planner(CATALOG).plan(spec, Scenario.REPLICAS), kube, new FakeTicker(), () -> TRACE, https);
     }
 
     CheckResult run(String id, PlatformSpec spec) {
@@ -141,25 +151,42 @@ class VerifyChecksTest {
                         Map.of("name", "http", "protocol", "HTTP", "port", 80),
                         Map.of("name", "https", "protocol", "HTTPS", "port", 443, "tls", Map.of("certificateRefs", List.of(Map.of("name", "platform-tls")))))),
                 "status", Map.of("addresses", List.of(Map.of("type", "IPAddress", "value", "10.96.20.5")))));
+        String caPem;
+        try (var in = VerifyChecksTest.class.getResourceAsStream("/verify/ca.pem")) {
+            caPem = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         kube.objects.put("Secret/istio-ingress/platform-tls", Map.of("metadata", Map.of("name", "platform-tls",
-                "annotations", certManagerSecret ? Map.of("cert-manager.io/issuer-name", "strata-ca") : Map.of())));
+                "annotations", certManagerSecret ? Map.of("cert-manager.io/issuer-name", "strata-ca") : Map.of()),
+                "data", Map.of("ca.crt", java.util.Base64.getEncoder().encodeToString(caPem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))));
     }
 
     @Test
-    void theGatewayServesHttpsWithTheCertManagerCertificate() {
+    void theGatewayServesHttpsFromTheHostThroughKindsMappedPortWithTheCertificateVerifiedAgainstTheClusterCa() {
         gateway(true);
-        probe("gateway", "* Server certificate:\n*  subject: CN=*.kind-lab.localhost\n*  issuer: CN=strata-ca\n{\"status\":\"UP\"}\nSTRATA_CODE=200\nSTRATA_EXIT=0\n");
         CheckResult pass = run("gateway-https", lab);
-        assertThat(pass.outcome()).isEqualTo(Outcome.PASS);
-        assertThat(pass.evidence()).contains("https://sample-api-dev.kind-lab.localhost/health: HTTP 200").contains("issuer strata-ca");
-        assertThat(String.join(" ", kube.probesRun.getLast().command())).contains("--connect-to sample-api-dev.kind-lab.localhost:443:10.96.20.5:443");
+        assertThat(pass.outcome()).as(pass.evidence()).isEqualTo(Outcome.PASS);
+        assertThat(httpsCalls).containsExactly("127.0.0.1:443 sample-api-dev.kind-lab.localhost/health trusting [CN=strata-ca]");
+        assertThat(pass.evidence()).contains("from this machine through 127.0.0.1:443: HTTP 200")
+                .contains("verified against the cluster CA (Secret platform-tls, issuer strata-ca)");
+        assertThat(kube.probesRun).as("no in-cluster curl -k any more").isEmpty();
 
-        probe("gateway", curlFailed(35, "OpenSSL SSL_connect: SSL_ERROR_SYSCALL"));
-        assertThat(run("gateway-https", lab).outcome()).isEqualTo(Outcome.FAIL);
+        httpsAnswer = new HostHttps.Outcome(java.util.Optional.empty(), java.util.Optional.of("TLS: PKIX path building failed"), java.util.Optional.empty());
+        CheckResult untrusted = run("gateway-https", lab);
+        assertThat(untrusted.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(untrusted.evidence()).endsWith("TLS: PKIX path building failed");
 
         gateway(false);
-        probe("gateway", curl(200, "{}"));
         assertThat(run("gateway-https", lab).evidence()).contains("was not issued by cert-manager");
+    }
+
+    @Test
+    void elsewhereThanKindTheGatewaysOwnAddressIsUsed() {
+        gateway(true);
+        PlatformSpec talos = SpecLoader.bundled().parse("talos", Profiles.text("talos-ambient").orElseThrow());
+        run("gateway-https", talos);
+        assertThat(httpsCalls).singleElement().asString().startsWith("10.96.20.5:443 ");
     }
 
     @Test

@@ -4,17 +4,20 @@ import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.cluster.kube.ResourceRef;
 import dev.strata.cluster.verify.Check;
 import dev.strata.cluster.verify.CheckResult;
-import dev.strata.cluster.verify.CurlOutcome;
+import dev.strata.cluster.verify.HostHttps;
 import dev.strata.cluster.verify.VerifyContext;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The gateway serves the sample API over HTTPS with the certificate cert-manager issued: the
- * Gateway's HTTPS listener names a Secret that cert-manager annotated as its own, and an HTTPS
- * request for the app's host name, sent to the Gateway's address, gets 200.
+ * The gateway serves the sample API over HTTPS with the certificate cert-manager issued, on the
+ * path a user takes: from this machine (on kind, 127.0.0.1:443, the port the rendered kind config
+ * publishes on the ingress node; elsewhere the Gateway's address), for the app's host name, with
+ * the certificate verified against the cluster's own CA (the {@code ca.crt} cert-manager's CA issuer
+ * writes into the listener's Secret) and its name against the host. No {@code -k}.
  */
 public final class GatewayServesHttps implements Check {
 
@@ -42,29 +45,51 @@ public final class GatewayServesHttps implements Check {
             return CheckResult.fail(this, "Gateway " + PlatformFacts.GATEWAY_NAMESPACE + "/" + PlatformFacts.GATEWAY_NAME + " does not exist");
         }
         Optional<String> secretName = httpsSecret(gw.get());
-        Optional<String> address = address(gw.get());
-        if (secretName.isEmpty() || address.isEmpty()) {
-            return CheckResult.fail(this, "Gateway " + PlatformFacts.GATEWAY_NAME + " has " + (secretName.isEmpty() ? "no HTTPS listener with a certificate" : "no address in its status yet"));
+        if (secretName.isEmpty()) {
+            return CheckResult.fail(this, "Gateway " + PlatformFacts.GATEWAY_NAME + " has no HTTPS listener with a certificate");
         }
-        Optional<String> issuer = ctx.kube().get(new ResourceRef("v1", "Secret", PlatformFacts.GATEWAY_NAMESPACE, secretName.get()))
-                .flatMap(GatewayServesHttps::issuerAnnotation);
+        Optional<Map<String, Object>> secret = ctx.kube().get(new ResourceRef("v1", "Secret", PlatformFacts.GATEWAY_NAMESPACE, secretName.get()));
+        Optional<String> issuer = secret.flatMap(GatewayServesHttps::issuerAnnotation);
+        if (issuer.isEmpty()) {
+            return CheckResult.fail(this, "Secret " + secretName.get() + " of the HTTPS listener was not issued by cert-manager (no cert-manager.io/issuer-name annotation)");
+        }
+        Optional<X509Certificate> ca = secret.flatMap(GatewayServesHttps::caCertificate);
+        if (ca.isEmpty()) {
+            return CheckResult.fail(this, "Secret " + secretName.get() + " holds no ca.crt to verify the gateway's certificate with (is its issuer a CA issuer?)");
+        }
+        boolean kind = ctx.spec().cluster().provider() == dev.strata.spec.Provider.KIND;
+        Optional<String> address = kind ? Optional.of("127.0.0.1") : address(gw.get());
+        if (address.isEmpty()) {
+            return CheckResult.fail(this, "Gateway " + PlatformFacts.GATEWAY_NAME + " has no address in its status yet");
+        }
         var t = ctx.target().orElseThrow();
         String host = ctx.facts().appHost(t.app().name(), t.env());
-        CurlOutcome o = ctx.curl("gateway", VerifyContext.PROBE_NAMESPACE,
-                CurlOutcome.script("-k -v --max-time 10 --connect-to " + host + ":443:" + address.get() + ":443 https://" + host + "/health 2>&1"),
-                VerifyContext.outsideMeshLabels(), VerifyContext.outsideMeshAnnotations());
-        return interpret(o, host, secretName.get(), issuer);
+        HostHttps.Outcome o = ctx.https().get(address.get(), 443, host, "/health", List.of(ca.get()), java.time.Duration.ofSeconds(10));
+        return interpret(o, host, address.get(), secretName.get(), issuer.get());
     }
 
-    CheckResult interpret(CurlOutcome o, String host, String secret, Optional<String> issuer) {
-        String served = o.verbose().stream().filter(l -> l.contains("issuer:")).findFirst().map(String::strip).orElse("no certificate seen");
-        if (issuer.isEmpty()) {
-            return CheckResult.fail(this, "Secret " + secret + " of the HTTPS listener was not issued by cert-manager (no cert-manager.io/issuer-name annotation)");
+    CheckResult interpret(HostHttps.Outcome o, String host, String address, String secret, String issuer) {
+        String via = "https://" + host + "/health from this machine through " + address + ":443";
+        if (o.status().filter(c -> c == 200).isPresent()) {
+            return CheckResult.pass(this, via + ": HTTP 200; certificate " + o.subject().orElse("") + " verified against the cluster CA "
+                    + "(Secret " + secret + ", issuer " + issuer + ")");
         }
-        if (o.exit() == 0 && o.httpCode().orElse(0) == 200) {
-            return CheckResult.pass(this, "https://" + host + "/health: HTTP 200; certificate from Secret " + secret + ", issuer " + issuer.get() + " (" + served + ")");
+        return CheckResult.fail(this, via + ": " + o.status().map(c -> "HTTP " + c).orElseGet(() -> o.failure().orElse("no answer")));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Optional<X509Certificate> caCertificate(Map<String, Object> secret) {
+        Object pem = ((Map<String, Object>) secret.getOrDefault("data", Map.of())).get("ca.crt");
+        if (pem == null) {
+            return Optional.empty();
         }
-        return CheckResult.fail(this, "https://" + host + "/health: " + o.describe() + " (" + served + ")");
+        try {
+            byte[] pemBytes = java.util.Base64.getDecoder().decode(String.valueOf(pem).strip()); // Secret data: base64 of the PEM file
+            return Optional.of((X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(pemBytes)));
+        } catch (IllegalArgumentException | java.security.cert.CertificateException e) {
+            return Optional.empty();
+        }
     }
 
     static ResourceRef gatewayRef() {
