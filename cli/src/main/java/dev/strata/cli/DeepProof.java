@@ -72,6 +72,39 @@ final class DeepProof implements PlatformProof {
                 errors.add((f.file().isEmpty() ? "" : f.file() + ":" + f.line() + ": ") + f.rule() + ": " + f.message());
             }
         }
-        return new Result(refs.size(), report.summary().objects(), errors, report.summary().warnings());
+        return new Result(refs.size(), report.summary().objects(), errors, report.summary().warnings(), images(plan));
+    }
+
+    /** The images the platform runs: the charts' pods rendered with the planned values (cached by now), and what operators create. */
+    private List<String> images(Plan plan) {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>(dev.strata.plan.Planner.bundled()
+                .plan(plan.spec(), dev.strata.plan.capacity.Scenario.REPLICAS, new dev.strata.plan.measure.CachedReleaseRenderer(cache))
+                .measurement().images());
+        for (var declared : dev.strata.plan.OperatorWorkloads.of(plan)) {
+            podImages(declared.manifest(), out);
+        }
+        return List.copyOf(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void podImages(java.util.Map<String, Object> manifest, java.util.Set<String> out) {
+        var spec = (java.util.Map<String, Object>) manifest.getOrDefault("spec", java.util.Map.of());
+        if (spec.get("jobTemplate") instanceof java.util.Map<?, ?> job && job.get("spec") instanceof java.util.Map<?, ?> jobSpec) {
+            spec = (java.util.Map<String, Object>) jobSpec; // a CronJob's pods are its jobs' pods
+        }
+        Object template = spec.get("template");
+        Object podSpec = template instanceof java.util.Map<?, ?> t ? t.get("spec") : null;
+        if (!(podSpec instanceof java.util.Map<?, ?> ps)) {
+            return;
+        }
+        for (String field : List.of("initContainers", "containers")) {
+            if (ps.get(field) instanceof List<?> cs) {
+                for (Object c : cs) {
+                    if (c instanceof java.util.Map<?, ?> m && m.get("image") != null) {
+                        out.add(String.valueOf(m.get("image")));
+                    }
+                }
+            }
+        }
     }
 }

@@ -180,6 +180,8 @@ class DeepCheckCommandsTest {
 
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("✓ metrics-server"));
         assertThat(result.charts()).isEqualTo(2);
+        assertThat(result.images()).as("what up loads into kind: the images the charts' pods run")
+                .containsExactly("registry.example.org/gitea:1.0.0", "registry.example.org/metrics-server:1.0.0");
         assertThat(result.errors()).anySatisfy(e -> assertThat(e).containsPattern("platform/gitops/gitea/values.yaml:\\d+: missing-configmap: .*gitea-extra"));
         assertThat(spec.resolveSibling("charts.lock")).exists();
 

@@ -18,11 +18,18 @@ public interface PlatformProof {
      * @param objects  objects the deep check judged (the tree and every rendered chart)
      * @param errors   one line per error finding ({@code file:line rule message}), or per chart that could not be pulled
      * @param warnings how many warnings the check found (they do not stop {@code up})
+     * @param images   every image the platform's pods run, as the rendered charts and the operators'
+     *                 declared workloads name them (what {@code up} loads into kind once)
      */
-    record Result(int charts, int objects, List<String> errors, int warnings) {
+    record Result(int charts, int objects, List<String> errors, int warnings, List<String> images) {
 
         public Result {
             errors = List.copyOf(errors);
+            images = List.copyOf(images);
+        }
+
+        public Result(int charts, int objects, List<String> errors, int warnings) {
+            this(charts, objects, errors, warnings, List.of());
         }
     }
 

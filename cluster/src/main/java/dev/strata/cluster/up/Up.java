@@ -7,6 +7,7 @@ import dev.strata.cluster.up.steps.CniStep;
 import dev.strata.cluster.up.steps.DoctorStep;
 import dev.strata.cluster.up.steps.GitServerStep;
 import dev.strata.cluster.up.steps.GitSourceStep;
+import dev.strata.cluster.up.steps.ImagesStep;
 import dev.strata.cluster.up.steps.LoadImageStep;
 import dev.strata.cluster.up.steps.ProveStep;
 import dev.strata.cluster.up.steps.RenderStep;
@@ -26,7 +27,7 @@ public final class Up {
     }
 
     public static Pipeline pipeline() {
-        return new Pipeline(List.of(new DoctorStep(), new RenderStep(), new ProveStep(), new ClusterStep(), new LoadImageStep(), new CniStep(),
+        return new Pipeline(List.of(new DoctorStep(), new RenderStep(), new ProveStep(), new ClusterStep(), new ImagesStep(), new LoadImageStep(), new CniStep(),
                 new SecretsStep(), new ArgoCdStep(), new GitServerStep(), new GitSourceStep(), new BootstrapStep(), new WaitStep()));
     }
 

@@ -18,7 +18,6 @@ import dev.strata.spec.Provider;
 import dev.strata.yaml.Yaml;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +32,6 @@ public final class UpContext {
     private final UpState state;
     private final Progress progress;
     private final Provisioner provisioner;
-    private final Map<String, Object> facts = new LinkedHashMap<>();
     private Plan plan;
     private RenderedTree tree;
     private Kube kube;
@@ -192,12 +190,17 @@ public final class UpContext {
         return out;
     }
 
-    public void fact(String key, Object value) {
-        facts.put(key, value);
+    /**
+     * The images the platform's pods run, as the prove step found them in the rendered charts; kept in
+     * the state file, so that a later run whose prove step is unchanged still knows them.
+     */
+    public List<String> images() {
+        return state.note(IMAGES).filter(s -> !s.isBlank()).map(s -> List.of(s.split(" "))).orElse(List.of());
     }
 
-    @SuppressWarnings("unchecked")
-    public <T> Optional<T> fact(String key) {
-        return Optional.ofNullable((T) facts.get(key));
+    public void images(List<String> images) {
+        state.putNote(IMAGES, String.join(" ", images));
     }
+
+    private static final String IMAGES = "images";
 }

@@ -39,6 +39,9 @@ public final class FakeRunner implements ProcessRunner {
         r.answer("kind create cluster", 0, "", "Creating cluster \"" + name + "\" ...\n");
         r.answer("kind delete cluster", 0, "", "Deleting cluster \"" + name + "\" ...\n");
         r.answer("kind load image-archive", 0, "", "");
+        r.answer("kind load docker-image", 0, "", "");
+        r.answer("docker image inspect", 1, "", "Error: No such image\n");
+        r.answer("docker pull", 0, "", "");
         return r;
     }
 
@@ -54,6 +57,6 @@ public final class FakeRunner implements ProcessRunner {
 
     public List<String> writes() {
         return commands.stream().filter(c -> c.startsWith("kind create") || c.startsWith("kind delete") || c.startsWith("kind load")
-                || c.startsWith("talosctl cluster")).toList();
+                || c.startsWith("talosctl cluster") || c.startsWith("docker pull")).toList();
     }
 }

@@ -43,6 +43,9 @@ public final class Lab {
     /** What the proof (charts pull + check --deep) finds; none by default. */
     public List<String> proofErrors = new ArrayList<>();
     public int proofs;
+    /** The images the proof finds in the rendered charts. */
+    public List<String> proofImages = List.of("docker.io/grafana/grafana:12.3.0", "quay.io/argoproj/argocd:v3.4.4",
+            "quay.io/cilium/cilium:v1.20.0@sha256:1a2b3c");
     /** A sample API image archive, as jib:buildTar leaves it (its content is never read: kind is a fake). */
     public final Path imageArchive;
     public UpOptions options;
@@ -114,7 +117,7 @@ public final class Lab {
                 throw new UncheckedIOException(e);
             }
             info.accept("✓ " + plan.releases().size() + " charts (fake)");
-            return new PlatformProof.Result(plan.releases().size(), 100, proofErrors, 3);
+            return new PlatformProof.Result(plan.releases().size(), 100, proofErrors, 3, proofImages);
         });
     }
 

@@ -30,12 +30,14 @@ class UpPipelineTest {
         var outcomes = Up.run(lab.context());
 
         assertThat(outcomes).extracting(Pipeline.Outcome::step)
-                .containsExactly("doctor", "render", "prove", "cluster", "image", "cni", "secrets", "argocd", "git-server", "git", "bootstrap", "wait");
+                .containsExactly("doctor", "render", "prove", "cluster", "images", "image", "cni", "secrets", "argocd", "git-server", "git", "bootstrap", "wait");
         assertThat(stepLines(lab.output.toString())).satisfiesExactly(
                 l -> assertThat(l).startsWith(" ✓ Checking this machine (doctor)"),
                 l -> assertThat(l).startsWith(" ✓ Rendering and committing the GitOps tree"),
                 l -> assertThat(l).startsWith(" ✓ Proving the platform with its charts (pull, then check --deep)"),
                 l -> assertThat(l).startsWith(" ✓ Creating the kind cluster kind-lab"),
+                l -> assertThat(l).startsWith(" ✓ Loading the platform's images into kind (each pulled once on this machine) (3 images: "
+                        + "0 from this machine's cache, 2 pulled, 2 loaded into the nodes; 1 pinned by digest left to the nodes"),
                 l -> assertThat(l).startsWith(" ✓ Loading the sample API image into kind"),
                 l -> assertThat(l).startsWith(" ✓ Installing the CNI (Cilium"),
                 l -> assertThat(l).startsWith(" ✓ Creating the platform's Secrets (never in git)"),
@@ -45,6 +47,8 @@ class UpPipelineTest {
                 l -> assertThat(l).startsWith(" ✓ Applying the root Application (2 objects"),
                 l -> assertThat(l).startsWith(" ✓ Waiting for every Application to be Synced and Healthy"));
         assertThat(lab.runner.writes()).containsExactly("kind create cluster --name kind-lab --config " + dir.resolve("clusters/kind-lab/kind.yaml").toAbsolutePath(),
+                "docker pull --quiet docker.io/grafana/grafana:12.3.0", "docker pull --quiet quay.io/argoproj/argocd:v3.4.4",
+                "kind load docker-image --name kind-lab docker.io/grafana/grafana:12.3.0 quay.io/argoproj/argocd:v3.4.4",
                 "kind load image-archive " + lab.imageArchive + " --name kind-lab");
         assertThat(lab.helm.calls).containsExactly("install cilium", "install argocd", "install gitea");
         assertThat(lab.kube.writes).containsExactly("create namespace gitea", "create secret gitea/gitea-admin",
@@ -272,6 +276,19 @@ class UpPipelineTest {
     }
 
     @Test
+    void imagesAlreadyOnThisMachineAreLoadedWithoutAPullAndOneThatCannotBePulledIsLeftToTheNodes() {
+        Lab lab = new Lab(dir, "kind-lab", s -> s);
+        lab.runner.answer("docker image inspect --format {{.Id}} docker.io/grafana/grafana:12.3.0", 0, "sha256:aa\n", "");
+        lab.runner.answer("docker pull --quiet quay.io/argoproj/argocd:v3.4.4", 1, "", "toomanyrequests: You have reached your pull rate limit\n");
+        Up.run(lab.context());
+        assertThat(lab.runner.writes()).filteredOn(c -> c.startsWith("docker pull") || c.startsWith("kind load docker-image"))
+                .containsExactly("docker pull --quiet quay.io/argoproj/argocd:v3.4.4",
+                        "kind load docker-image --name kind-lab docker.io/grafana/grafana:12.3.0");
+        assertThat(lab.output.toString()).contains("warning: quay.io/argoproj/argocd:v3.4.4 could not be pulled here (toomanyrequests")
+                .contains("1 from this machine's cache, 0 pulled, 1 loaded into the nodes; 1 pinned by digest left to the nodes; 1 not pullable here");
+    }
+
+    @Test
     void aKindArchiveIsLoadedWhenPresent(@TempDir Path build) throws Exception {
         Lab lab = new Lab(dir, "kind-lab", s -> s);
         Path tar = Files.writeString(build.resolve("sample-api-image.tar"), "tar");
@@ -292,7 +309,7 @@ class UpPipelineTest {
         assertThat(password).hasSize(36);
         assertThat(out.toString())
                 .contains("Platform kind-lab is up")
-                .containsPattern("doctor \\d+s · render \\d+s · prove \\d+s · cluster \\d+s · image \\d+s · cni \\d+s · secrets")
+                .containsPattern("doctor \\d+s · render \\d+s · prove \\d+s · cluster \\d+s · images \\d+s · image \\d+s · cni \\d+s · secrets")
                 .contains("https://sample-api-dev.kind-lab.localhost/", "https://sample-api-prod.kind-lab.localhost/")
                 .contains("Secret argocd/argocd-initial-admin-secret", "Secret monitoring/grafana-admin", "Secret gitea/gitea-admin")
                 .contains("strata verify")

@@ -34,9 +34,10 @@ public final class ChartPods {
     }
 
     /** One workload the chart renders, before replicas are laid out. */
+    /** @param images every container's image, init containers first, as the pod spec names them */
     public record Template(String kind, String name, String namespace, boolean hook, int replicas, Resources requests,
                            Resources limits, Map<String, String> nodeSelector, List<Toleration> tolerations,
-                           boolean hostnameAntiAffinity) {
+                           boolean hostnameAntiAffinity, List<String> images) {
 
         /** A Job, a CronJob's run or a hook: it runs to completion, so it is not part of the steady footprint. */
         public boolean completes() {
@@ -111,7 +112,7 @@ public final class ChartPods {
         Resources[] sized = effective(podSpec);
         return Optional.of(new Template(kind, str(meta.get("name")), namespace, HelmHooks.isHook(annotations), replicas,
                 sized[0], sized[1], strings(podSpec.get("nodeSelector")), tolerations(podSpec.get("tolerations")),
-                hostnameAntiAffinity(podSpec)));
+                hostnameAntiAffinity(podSpec), images(podSpec)));
     }
 
     /** [requests, limits] of the pod as the scheduler and the kubelet compute them. */
@@ -162,6 +163,19 @@ public final class ChartPods {
             Map<?, ?> t = map(o);
             boolean exists = "Exists".equals(str(t.get("operator")));
             out.add(new Toleration(str(t.get("key")), exists, str(t.get("value")), str(t.get("effect"))));
+        }
+        return out;
+    }
+
+    private static List<String> images(Map<?, ?> podSpec) {
+        List<String> out = new ArrayList<>();
+        for (String field : List.of("initContainers", "containers")) {
+            for (Object c : list(podSpec.get(field))) {
+                String image = str(map(c).get("image"));
+                if (!image.isEmpty() && !out.contains(image)) {
+                    out.add(image);
+                }
+            }
         }
         return out;
     }

@@ -72,6 +72,11 @@ public record Measurement(Map<String, List<ChartPods.Template>> rendered, List<R
         return new Measurement(Map.copyOf(rendered), List.copyOf(sizing));
     }
 
+    /** Every image the rendered charts' pods run (hooks and Jobs included), sorted, once each. */
+    public List<String> images() {
+        return rendered.values().stream().flatMap(List::stream).flatMap(t -> t.images().stream()).distinct().sorted().toList();
+    }
+
     /** Whether any release's figures come from its chart. */
     public boolean any() {
         return !rendered.isEmpty();

@@ -121,6 +121,23 @@ class ChartPodsTest {
     }
 
     @Test
+    void theImagesAPodRunsAreCollectedInitContainersFirstOnceEach() {
+        assertThat(read("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  template:
+                    spec:
+                      initContainers: [{name: copy, image: "busybox:1.37.0"}]
+                      containers:
+                        - {name: web, image: "quay.io/org/web:v1.2.3"}
+                        - {name: proxy, image: "busybox:1.37.0"}
+                """)).singleElement().extracting(ChartPods.Template::images).asList()
+                .containsExactly("busybox:1.37.0", "quay.io/org/web:v1.2.3");
+    }
+
+    @Test
     void crdsAndOtherKindsAreNotReadAsPods() {
         assertThat(read("""
                 apiVersion: apiextensions.k8s.io/v1

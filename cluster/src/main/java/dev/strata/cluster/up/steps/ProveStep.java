@@ -58,6 +58,7 @@ public final class ProveStep implements Step {
             throw new ClusterException("the platform would not come up as rendered: " + r.errors().size()
                     + (r.errors().size() == 1 ? " error" : " errors") + " before any cluster was created (see " + RERUN + ")", r.errors());
         }
+        ctx.images(r.images());
         Path lock = ctx.specDir().resolve(ChartLock.FILE_NAME);
         String committed = "";
         if (Files.isRegularFile(lock)) {
@@ -67,6 +68,6 @@ public final class ProveStep implements Step {
             committed = ", " + ChartLock.FILE_NAME + " at " + commit.substring(0, 8);
         }
         return r.charts() + " charts, " + r.objects() + " objects, 0 errors, " + r.warnings()
-                + (r.warnings() == 1 ? " warning" : " warnings") + committed;
+                + (r.warnings() == 1 ? " warning" : " warnings") + ", " + r.images().size() + " images" + committed;
     }
 }
