@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** `strata check` on Strata's own renders (clean) and on deliberately broken copies of them (the rules fire). */
-class CheckCommandTest {
+class CheckCommandIT {
 
     static final Path EXAMPLES = Path.of("..", "examples");
     static final ObjectMapper JSON = new ObjectMapper();
