@@ -37,6 +37,19 @@ class CheckCommandIT {
     }
 
     @Test
+    void allFiveTreesCheckedAtOnceAreFiveRootsNotOneGraphOfDuplicates() throws Exception {
+        Cli r = Cli.run("check", EXAMPLES.toString(), "-o", "json");
+        JsonNode report = JSON.readTree(r.out());
+        assertThat(report.path("findings").findValues("rule").stream().map(JsonNode::asText)).doesNotContain("duplicate-object");
+        assertThat(r.exit()).as(r.out()).isZero();
+        int separately = 0;
+        for (String p : List.of("kind-lab", "kind-full", "talos-ambient", "cell", "home")) {
+            separately += JSON.readTree(Cli.run("check", EXAMPLES.resolve(p).toString(), "-o", "json").out()).path("summary").path("objects").asInt();
+        }
+        assertThat(report.path("summary").path("objects").asInt()).isEqualTo(separately);
+    }
+
+    @Test
     void theJsonOutputFollowsTheContract() throws Exception {
         Path tree = copy("kind-lab");
         Path service = tree.resolve("apps/sample-api/base/service.yaml");

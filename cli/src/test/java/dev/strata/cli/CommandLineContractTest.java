@@ -59,6 +59,9 @@ class CommandLineContractTest {
         Path spec = dir.resolve("platform.yaml");
         assertThat(Files.readString(spec)).startsWith("# yaml-language-server: $schema=./platform.schema.json\n").contains("profile: kind-lab");
         assertThat(dir.resolve("platform.schema.json")).exists();
+        if (spec.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(spec))).isEqualTo("rw-r--r--");
+        }
 
         Files.writeString(spec, "# my edits\n");
         Cli again = Cli.run("init", "--profile", "home", "--dir", dir.toString());
