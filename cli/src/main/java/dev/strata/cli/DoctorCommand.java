@@ -42,6 +42,15 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--image-archive", paramLabel = "TAR", description = "The sample API image archive up will be given, if any.")
     Path imageArchive;
 
+    /** The images the platform runs, when its charts are in the cache (strata charts pull); else none known. */
+    private static java.util.List<String> cachedImages(PlatformSpec platform) {
+        var charts = dev.strata.charts.ChartCache.standard();
+        if (!java.nio.file.Files.isDirectory(charts.root())) {
+            return java.util.List.of();
+        }
+        return Planner.bundled().plan(platform, Scenario.REPLICAS, new dev.strata.plan.measure.CachedReleaseRenderer(charts)).measurement().images();
+    }
+
     @Override
     public Integer call() {
         PlatformSpec platform = file.load();
@@ -50,7 +59,8 @@ final class DoctorCommand implements Callable<Integer> {
         var provisioner = UpContext.provisioner(platform, seams);
         DoctorReport report = new Doctor(seams.runner(), seams.host(), () -> seams.kubes().apply(provisioner.kubeContext()))
                 .examine(platform.cluster().provider(), platform.cluster().name(), UpContext.clusterTool(platform, seams),
-                        Needs.of(plan, LoadImageStep.need(platform, new UpOptions(false, java.time.Duration.ZERO, Optional.ofNullable(imageArchive), Checkout.root()))));
+                        Needs.of(plan, LoadImageStep.need(platform, new UpOptions(false, java.time.Duration.ZERO, Optional.ofNullable(imageArchive), Checkout.root())))
+                                .withImages(cachedImages(platform)));
         if (output == Output.json) {
             spec.commandLine().getOut().println(Json.write(LifecycleJson.doctor(report)));
             spec.commandLine().getOut().flush();

@@ -58,6 +58,9 @@ public final class Doctor {
         boolean exists = docker && clusterExists(provider, clusterName, tool, out);
         if (docker) {
             engine(needs, out);
+            if (!needs.images().isEmpty()) {
+                images(needs.images(), out);
+            }
         }
         hostMemory(needs.memory(), out);
         needs.image().ifPresent(i -> image(i, out));
@@ -160,6 +163,19 @@ public final class Doctor {
                     "free disk space (docker system prune removes unused images)")
                     : Finding.ok("disk", gib(free) + " free under " + f[2])));
         }
+    }
+
+    /** How many of the platform's images Docker already holds; up pulls the others once (registries limit anonymous pulls). */
+    private void images(List<String> images, List<Finding> out) {
+        int cached = 0;
+        for (String image : images) {
+            if (runner.run(List.of("docker", "image", "inspect", "--format", "{{.Id}}", image), QUICK).ok()) {
+                cached++;
+            }
+        }
+        int missing = images.size() - cached;
+        out.add(Finding.ok("images", "the platform runs " + images.size() + " images; " + cached + " are in Docker's cache"
+                + (missing == 0 ? "" : ", up pulls the other " + missing + " once (Docker Hub allows 100 anonymous pulls per 6 hours)")));
     }
 
     /** On Linux the engine shares the host's memory: what other programs hold is not there for the cluster. */

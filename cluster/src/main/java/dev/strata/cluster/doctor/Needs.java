@@ -13,8 +13,18 @@ import java.util.Optional;
  * @param requests          every pod's requests (Kubernetes' own, components, apps) plus what each node reserves
  * @param controlPlaneNodes how many control-plane nodes run
  * @param image             the app image archive up loads into kind, when the spec has apps on kind
+ * @param images            the images the platform's pods run, when known (empty: not known yet)
  */
-public record Needs(Resources requests, int controlPlaneNodes, Optional<Image> image) {
+public record Needs(Resources requests, int controlPlaneNodes, Optional<Image> image, java.util.List<String> images) {
+
+    public Needs(Resources requests, int controlPlaneNodes, Optional<Image> image) {
+        this(requests, controlPlaneNodes, image, java.util.List.of());
+    }
+
+    /** With the images the platform runs (known once its charts were rendered), which doctor looks for in Docker's cache. */
+    public Needs withImages(java.util.List<String> list) {
+        return new Needs(requests, controlPlaneNodes, image, java.util.List.copyOf(list));
+    }
 
     /**
      * What runs beyond its requests on a control-plane node: kubeadm gives the API server and the

@@ -102,6 +102,16 @@ class DoctorTest {
     }
 
     @Test
+    void theImagesThePlatformRunsAreLookedUpInDockersCache() {
+        FakeRunner runner = FakeRunner.healthyKind(false, "lab");
+        runner.answer("docker image inspect --format {{.Id}} quay.io/argoproj/argocd:v3.4.4", 0, "sha256:aa\n", "");
+        Needs needs = NEED.withImages(java.util.List.of("quay.io/argoproj/argocd:v3.4.4", "docker.io/grafana/grafana:12.3.0"));
+        DoctorReport r = new Doctor(runner, host, () -> kube).examine(Provider.KIND, "lab", Optional.of(KIND), needs);
+        assertThat(find(r, "images").reason()).isEqualTo("the platform runs 2 images; 1 are in Docker's cache, up pulls the other 1 once "
+                + "(Docker Hub allows 100 anonymous pulls per 6 hours)");
+    }
+
+    @Test
     void fewerEngineCpusThanRequestedAndLowDiskAreWarnings() {
         FakeRunner runner = FakeRunner.healthyKind(false, "lab");
         runner.answer("docker info", 0, (16L << 30) + " 2 /var/lib/docker\n", "");

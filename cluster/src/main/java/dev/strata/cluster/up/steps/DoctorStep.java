@@ -39,7 +39,7 @@ public final class DoctorStep implements Step {
     public String execute(UpContext ctx) {
         DoctorReport report = new Doctor(ctx.seams().runner(), ctx.seams().host(), ctx::kube)
                 .examine(ctx.spec().cluster().provider(), ctx.spec().cluster().name(), ctx.clusterTool(),
-                        Needs.of(ctx.plan(), LoadImageStep.need(ctx.spec(), ctx.options())));
+                        Needs.of(ctx.plan(), LoadImageStep.need(ctx.spec(), ctx.options())).withImages(ctx.images()));
         for (Finding f : report.findings()) {
             if (f.level() == Finding.Level.WARNING) {
                 ctx.progress().info("warning " + f.id() + ": " + f.reason() + "; fix: " + f.fix());
