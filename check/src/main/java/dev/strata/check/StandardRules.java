@@ -2,6 +2,7 @@ package dev.strata.check;
 
 import dev.strata.check.rule.Rule;
 import dev.strata.check.rules.admission.KyvernoEnforceRule;
+import dev.strata.check.rules.admission.PolicyAuditOnlyRule;
 import dev.strata.check.rules.gitops.ControllerRewritesFieldRule;
 import dev.strata.check.rules.platform.ComponentInertRule;
 import dev.strata.check.rules.admission.PodSecurityAdmissionRule;
@@ -10,6 +11,7 @@ import dev.strata.check.rules.gitops.AppHealthCheckRule;
 import dev.strata.check.rules.gitops.AppNamespaceMissingRule;
 import dev.strata.check.rules.gitops.UnusedValuesFileRule;
 import dev.strata.check.rules.gitops.CrdSyncWaveRule;
+import dev.strata.check.rules.gitops.PlaceholderLeftRule;
 import dev.strata.check.rules.gitops.DuplicateObjectRule;
 import dev.strata.check.rules.gitops.NoAutomatedSyncRule;
 import dev.strata.check.rules.gitops.PruneDisabledRule;
@@ -35,6 +37,7 @@ import dev.strata.check.rules.references.MissingPvcRule;
 import dev.strata.check.rules.references.MissingSecretRule;
 import dev.strata.check.rules.references.MissingServiceAccountRule;
 import dev.strata.check.rules.references.RoleBindingRoleRule;
+import dev.strata.check.rules.references.RolloutServicesRule;
 import dev.strata.check.rules.references.SelectorMismatchRule;
 import dev.strata.check.rules.references.ServiceTargetPortRule;
 import dev.strata.check.rules.reliability.AntiAffinitySelectorRule;
@@ -45,6 +48,8 @@ import dev.strata.check.rules.reliability.MissingRequestsRule;
 import dev.strata.check.rules.reliability.PdbBlocksEvictionRule;
 import dev.strata.check.rules.reliability.ReadinessProbeRule;
 import dev.strata.check.rules.schema.CrdSchemaRule;
+import dev.strata.check.rules.schema.InvalidNameRule;
+import dev.strata.check.rules.schema.SecretDataBase64Rule;
 import dev.strata.check.rules.schema.RemovedApiVersionRule;
 import dev.strata.check.rules.schema.RequiredFieldRule;
 import dev.strata.check.rules.schema.UnknownFieldRule;
@@ -79,15 +84,15 @@ final class StandardRules {
         return List.of(
                 // schema
                 new Loader.YamlSyntax(), new Loader.RenderFailed(), new Loader.ValuesTypeMismatch(), new UnknownFieldRule(), new WrongTypeRule(),
-                new RequiredFieldRule(), new RemovedApiVersionRule(), new CrdSchemaRule(),
+                new RequiredFieldRule(), new RemovedApiVersionRule(), new CrdSchemaRule(), new SecretDataBase64Rule(), new InvalidNameRule(),
                 // references
                 new DanglingServiceRule(), new ServiceTargetPortRule(), new DanglingHpaRule(), new DanglingPdbRule(),
                 new DanglingServiceMonitorRule(), new DanglingPodMonitorRule(), new IngressBackendRule(),
                 new HttpRouteBackendRule(), new HttpRouteParentRule(), new CertificateIssuerRule(),
                 new MissingConfigMapRule(), new MissingSecretRule(), new MissingServiceAccountRule(),
-                new MissingPvcRule(), new RoleBindingRoleRule(), new SelectorMismatchRule(),
+                new MissingPvcRule(), new RoleBindingRoleRule(), new SelectorMismatchRule(), new RolloutServicesRule(),
                 // security (pod-security-admission decides for the rules whose checks its level covers)
-                new PodSecurityAdmissionRule(), new KyvernoEnforceRule(), new RunAsRootRule(), new PrivilegeEscalationRule(), new PrivilegedContainerRule(),
+                new PodSecurityAdmissionRule(), new KyvernoEnforceRule(), new PolicyAuditOnlyRule(), new RunAsRootRule(), new PrivilegeEscalationRule(), new PrivilegedContainerRule(),
                 new CapabilitiesRule(), new HostNamespacesRule(), new HostPathVolumeRule(), new HostPortRule(),
                 new SeccompProfileRule(), new ReadOnlyRootFilesystemRule(), new PlaintextSecretRule(),
                 new RbacWildcardRule(),
@@ -101,6 +106,7 @@ final class StandardRules {
                 new CrdSyncWaveRule(), new SourcePathMissingRule(), new NoAutomatedSyncRule(),
                 new PruneDisabledRule(), new DuplicateObjectRule(), new ReplicasManagedByHpaRule(), new AppHealthCheckRule(),
                 new AppNamespaceMissingRule(), new UnusedValuesFileRule(), new ControllerRewritesFieldRule(), new ComponentInertRule(),
+                new PlaceholderLeftRule(),
                 // network and mesh
                 new EgressWithoutDnsRule(), new BlocksPrometheusRule(), new BlocksGatewayRule(),
                 new StrictMtlsNotEnrolledRule(), new MixedMeshModesRule(), new VirtualServiceGatewayRule(),

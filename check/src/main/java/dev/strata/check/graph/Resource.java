@@ -79,4 +79,13 @@ public record Resource(ObjectRef ref, YMap root, String file, int line, String o
     public Optional<String> annotation(String key) {
         return Optional.ofNullable(annotations().get(key));
     }
+
+    /**
+     * Encrypted with SOPS: its top-level {@code sops} block carries the MAC and the keys' recipients,
+     * and its values read {@code ENC[...]}. Such a file is committed on purpose; {@code sops -d} (or
+     * Flux's decryption) restores the object before it is applied.
+     */
+    public boolean sopsEncrypted() {
+        return root.map("sops").filter(s -> s.has("mac") && (s.has("version") || s.has("lastmodified"))).isPresent();
+    }
 }

@@ -35,8 +35,9 @@ public final class UnknownFieldRule extends BaseRule {
             }
             return;
         }
+        boolean sops = object.sopsEncrypted();
         for (Violation v : violations.get()) {
-            if (v.kind() == Violation.Kind.UNKNOWN_FIELD) {
+            if (v.kind() == Violation.Kind.UNKNOWN_FIELD && !(sops && v.path().equals("sops"))) {
                 ctx.report(v.line(), v.message());
             }
         }

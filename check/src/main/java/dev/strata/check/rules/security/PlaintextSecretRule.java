@@ -9,9 +9,19 @@ import dev.strata.check.rules.BaseRule;
 import dev.strata.check.yaml.YMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import dev.strata.check.yaml.YScalar;
 
-/** A Secret committed to Git with its data readable by anyone with the repository. */
+/**
+ * A Secret committed to Git with its data readable by anyone with the repository. Not one that SOPS
+ * encrypted, nor one whose every value is a placeholder a tool fills in before it is applied
+ * ({@code ${VAR}} for Flux's post-build substitution, {@code {{ ... }}} for a template): those hold
+ * no secret (placeholder-left says whether the placeholder will be filled).
+ */
 public final class PlaintextSecretRule extends BaseRule {
+
+    /** A whole value that is one substitution variable or one template expression. */
+    static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(?:[:=-][^}]*)?}|\\{\\{.*}}");
 
     public PlaintextSecretRule() {
         super(RuleInfo.of("plaintext-secret", Category.SECURITY, Severity.ERROR,
@@ -24,11 +34,21 @@ public final class PlaintextSecretRule extends BaseRule {
         if (!object.is("", "Secret")) {
             return;
         }
-        List<String> keys = new ArrayList<>();
-        for (String field : List.of("data", "stringData")) {
-            object.root().map(field).ifPresent(m -> keys.addAll(m.values().keySet()));
+        if (object.sopsEncrypted()) {
+            return;
         }
-        if (!keys.isEmpty()) {
+        List<String> keys = new ArrayList<>();
+        boolean onlyPlaceholders = true;
+        for (String field : List.of("data", "stringData")) {
+            Optional<YMap> m = object.root().map(field);
+            if (m.isPresent()) {
+                keys.addAll(m.get().values().keySet());
+                for (var v : m.get().values().values()) {
+                    onlyPlaceholders &= v instanceof YScalar s && TEMPLATE.matcher(s.text().strip()).matches();
+                }
+            }
+        }
+        if (!keys.isEmpty() && !onlyPlaceholders) {
             YMap root = object.root();
             int line = root.has("data") ? root.keyLine("data") : root.keyLine("stringData");
             ctx.report(line, "secret holds " + keys.size() + (keys.size() == 1 ? " key" : " keys")

@@ -22,13 +22,15 @@ public final class ImageTagRule extends PodRule {
     protected void checkPod(Resource object, PodTemplate pod, RuleContext ctx) {
         for (PodTemplate.Container c : pod.allContainers()) {
             String image = c.spec().strOr("image", "");
-            if (image.isEmpty() || image.contains("@") || Injection.filledIn(pod, image)) {
-                continue; // a digest pins it; Istio's injector replaces "auto" with its pinned proxy image
+            if (image.isEmpty() || image.contains("@") || Injection.filledIn(pod, image) || image.startsWith("ko://")) {
+                continue; // a digest pins it; Istio's injector replaces "auto"; ko builds and pins ko:// references
             }
             String last = image.substring(image.lastIndexOf('/') + 1);
             int colon = last.indexOf(':');
             if (colon < 0) {
-                ctx.report(c.spec().keyLine("image"), "container " + c.name() + " image " + image + " has no tag");
+                ctx.report(c.spec().keyLine("image"), "container " + c.name() + " image " + image + " has no tag, so it runs :latest"
+                        + " (if a build tool sets the tag at deploy time, say so with the annotation strata.dev/ignore: image-latest-tag;"
+                        + " a kustomization's images: newTag is already applied here)");
             } else if (last.substring(colon + 1).equals("latest")) {
                 ctx.report(c.spec().keyLine("image"), "container " + c.name() + " uses image " + image);
             }

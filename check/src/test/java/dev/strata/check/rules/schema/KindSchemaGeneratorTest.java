@@ -69,7 +69,11 @@ class KindSchemaGeneratorTest {
             io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass.class,
             io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class,
             io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute.class,
-            io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.ReferenceGrant.class);
+            io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.ReferenceGrant.class,
+            io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice.class,
+            io.fabric8.kubernetes.api.model.node.v1.RuntimeClass.class,
+            io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy.class,
+            io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding.class);
 
     private final ObjectMapper mapper = new ObjectMapper();
 

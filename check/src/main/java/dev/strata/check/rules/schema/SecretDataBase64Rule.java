@@ -1,0 +1,49 @@
+package dev.strata.check.rules.schema;
+
+import dev.strata.check.Category;
+import dev.strata.check.RuleInfo;
+import dev.strata.check.Severity;
+import dev.strata.check.graph.Resource;
+import dev.strata.check.rule.RuleContext;
+import dev.strata.check.rules.BaseRule;
+import dev.strata.check.yaml.YMap;
+import dev.strata.check.yaml.YScalar;
+
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * A Secret's {@code data} holds base64 (RFC 4648, standard alphabet, padded), which the API server
+ * decodes on create: anything else is refused and the whole sync fails. Plain text belongs in
+ * {@code stringData}. SOPS-encrypted values and substitution variables are not judged.
+ */
+public final class SecretDataBase64Rule extends BaseRule {
+
+    public SecretDataBase64Rule() {
+        super(RuleInfo.of("secret-data-invalid-base64", Category.SCHEMA, Severity.ERROR,
+                "A Secret's data value is not valid base64, so the API server refuses the Secret.",
+                "Base64-encode the value (base64 -w0), or move the plain text to stringData."));
+    }
+
+    @Override
+    public void check(Resource object, RuleContext ctx) {
+        if (!object.is("", "Secret") || object.sopsEncrypted()) {
+            return;
+        }
+        YMap data = object.root().map("data").orElse(YMap.empty());
+        for (Map.Entry<String, ? extends dev.strata.check.yaml.YNode> e : data.values().entrySet()) {
+            if (!(e.getValue() instanceof YScalar s) || s.isNull()) {
+                continue;
+            }
+            String v = s.text().strip();
+            if (v.isEmpty() || v.startsWith("${") || v.startsWith("{{")) {
+                continue;
+            }
+            try {
+                Base64.getDecoder().decode(v.replace("\n", "").replace(" ", ""));
+            } catch (IllegalArgumentException bad) {
+                ctx.report(s.line(), "data." + e.getKey() + " is not base64 (" + bad.getMessage() + ")");
+            }
+        }
+    }
+}
