@@ -138,7 +138,11 @@ public final class CheckEngine {
                         : f.fromPlatformFile(given.platformFiles().getFirst())));
         LoadResult load = model.map(m -> withDeclared(given, m)).orElse(given);
         Set<String> clusterNamespaces = model.flatMap(ClusterModel::podSecurity).map(d -> Set.copyOf(d.clusterNamespaces())).orElse(Set.of());
-        ResourceGraph graph = new ResourceGraph(load.resources(), load.tree(), clusterNamespaces);
+        // Files a kustomization's directory holds but does not list are not applied with it: judged on their own, outside the graph
+        List<Resource> unlisted = load.resources().stream().filter(r -> r.origin().startsWith(InputLoader.UNLISTED)).toList();
+        List<Resource> deployed = unlisted.isEmpty() ? load.resources()
+                : load.resources().stream().filter(r -> !r.origin().startsWith(InputLoader.UNLISTED)).toList();
+        ResourceGraph graph = new ResourceGraph(deployed, load.tree(), clusterNamespaces);
         List<Skipped> skipped = new ArrayList<>(load.skipped());
         List<Rule> runnable = new ArrayList<>();
         for (Rule rule : active) {
@@ -168,10 +172,17 @@ public final class CheckEngine {
             findings.addAll(o.findings());
             skipped.addAll(o.skipped());
         }
+        List<Rule> local = runnable.stream().filter(rule -> !rule.info().crossResource()).toList();
+        for (Resource r : unlisted) {
+            ObjectOutcome o = checkObject(r, graph, model, local);
+            o.findings().forEach(f -> findings.add(new Finding(f.rule(), f.severity(), f.category(), f.object(), f.file(), f.line(),
+                    f.message() + " (this file is in no kustomization of its directory)", f.remediation())));
+            skipped.addAll(o.skipped());
+        }
         model.ifPresent(m -> addModelFindings(m, graph, load, findings));
         List<Finding> kept = findings.stream().filter(f -> f.severity().atLeast(threshold)).sorted(ORDER).toList();
         int errors = (int) kept.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        Summary summary = new Summary(graph.all().size(), load.files(), errors, kept.size() - errors, skipped.size());
+        Summary summary = new Summary(graph.all().size() + unlisted.size(), load.files(), errors, kept.size() - errors, skipped.size());
         return new CheckReport(kept, summary, skipped, load.inputErrors());
     }
 
@@ -256,7 +267,7 @@ public final class CheckEngine {
             this.r = r;
             this.graph = graph;
             this.model = model;
-            this.plain = r.origin().startsWith("file:");
+            this.plain = r.origin().startsWith("file:") || r.origin().startsWith(InputLoader.UNLISTED); // lines of the file itself
         }
 
         @Override

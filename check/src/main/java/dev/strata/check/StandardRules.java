@@ -83,7 +83,8 @@ final class StandardRules {
     static List<Rule> all() {
         return List.of(
                 // schema
-                new Loader.YamlSyntax(), new Loader.RenderFailed(), new Loader.ValuesTypeMismatch(), new UnknownFieldRule(), new WrongTypeRule(),
+                new Loader.YamlSyntax(), new Loader.RenderFailed(), new Loader.ValuesTypeMismatch(), new Loader.KustomizeDeprecated(),
+                new Loader.ArgoDirectoryNotRecursive(), new UnknownFieldRule(), new WrongTypeRule(),
                 new RequiredFieldRule(), new RemovedApiVersionRule(), new CrdSchemaRule(), new SecretDataBase64Rule(), new InvalidNameRule(),
                 // references
                 new DanglingServiceRule(), new ServiceTargetPortRule(), new DanglingHpaRule(), new DanglingPdbRule(),

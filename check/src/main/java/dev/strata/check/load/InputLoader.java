@@ -5,6 +5,7 @@ import dev.strata.check.InputError;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.SourceTree;
+import dev.strata.check.load.argo.ArgoDirectory;
 import dev.strata.check.yaml.YMap;
 import dev.strata.check.yaml.YamlReader;
 import java.io.IOException;
@@ -219,19 +220,61 @@ public final class InputLoader {
             }
             Set<Path> consumed = new HashSet<>();
             Set<Path> referencedKustomizations = new HashSet<>();
+            java.util.Map<Path, Set<Path>> referrers = new java.util.HashMap<>();
             for (Path dir : kustomizeDirs) {
-                kustomization(dir).ifPresent(file -> KustomizationRefs.collect(file, consumed, referencedKustomizations));
+                kustomization(dir).ifPresent(file -> {
+                    KustomizationRefs.collect(file, consumed, referencedKustomizations, referrers);
+                    for (KustomizationRefs.Deprecated d : KustomizationRefs.deprecated(file)) {
+                        problems.add(new LoadProblem("kustomize-deprecated", display(file), d.line(), d.message()));
+                    }
+                });
             }
             List<Path> plain = new ArrayList<>();
+            List<Path> unlisted = new ArrayList<>();
             for (Path file : files) {
-                if (!consumed.contains(file) && !kustomizeDirs.contains(file.getParent())) {
+                if (consumed.contains(file)) {
+                    continue;
+                }
+                if (!kustomizeDirs.contains(file.getParent())) {
                     plain.add(file);
+                } else if (!kustomization(file.getParent()).map(file::equals).orElse(false) && yaml(file)) {
+                    unlisted.add(file);
                 }
             }
             loadFiles(plain, defaultNamespace, application);
+            loadUnlisted(unlisted);
+            java.util.Map<Path, Boolean> built = new java.util.HashMap<>();
             for (Path dir : kustomizeDirs) {
-                if (!referencedKustomizations.contains(dir)) {
-                    build(dir, application);
+                if (referencedKustomizations.contains(dir)) {
+                    continue;
+                }
+                if (kustomization(dir).map(KustomizationRefs::component).orElse(false)) {
+                    skipped.add(new Skipped(display(dir), "kustomize Component: built as part of the kustomizations that include it"));
+                    continue;
+                }
+                built.put(dir, build(dir, application));
+            }
+            // A base is checked on its own when every kustomization that uses it failed to build: what
+            // would be found checking its folder must be found from the repository root too.
+            boolean progress = true;
+            while (progress) {
+                progress = false;
+                for (Path dir : kustomizeDirs) {
+                    if (built.containsKey(dir) || !referencedKustomizations.contains(dir)
+                            || kustomization(dir).map(KustomizationRefs::component).orElse(false)) {
+                        continue;
+                    }
+                    Set<Path> users = referrers.getOrDefault(dir, Set.of());
+                    if (!users.stream().allMatch(built::containsKey)) {
+                        continue;
+                    }
+                    if (users.stream().noneMatch(built::get)) {
+                        skipped.add(new Skipped(display(dir), "built on its own: every kustomization using it failed to build"));
+                        built.put(dir, build(dir, application));
+                    } else {
+                        built.put(dir, true); // checked as part of a kustomization that built
+                    }
+                    progress = true;
                 }
             }
             pendingCharts.addAll(chartDirs);
@@ -266,14 +309,30 @@ public final class InputLoader {
             }
         }
 
-        void build(Path dir, String application) {
+        /** Files in a kustomization's directory that it does not list: checked on their own, not part of the built tree. */
+        void loadUnlisted(List<Path> files) {
+            ManifestFileReader reader = new ManifestFileReader(parser);
+            for (Path f : files) {
+                ManifestFileReader.Outcome o = reader.read(f, display(f), "");
+                for (Resource r : o.resources()) {
+                    resources.add(new Resource(r.ref(), r.root(), r.file(), r.line(), UNLISTED + r.file(), r.application()));
+                }
+                problems.addAll(o.problems());
+                if (!o.resources().isEmpty()) {
+                    countedFiles.add(display(f));
+                }
+            }
+        }
+
+        /** Builds a kustomize directory; true when it built (or was left out only because it needs the network). */
+        boolean build(Path dir, String application) {
             String shown = display(dir);
             String kfile = display(kustomization(dir).orElse(dir));
             Optional<String> network = KustomizationRefs.needsNetwork(dir);
             if (network.isPresent()) {
                 skipped.add(new Skipped(shown, "kustomize directory not built: building it needs the network ("
                         + network.get() + ")"));
-                return;
+                return true;
             }
             switch (kustomizer.build(dir)) {
                 case Kustomizer.Built built -> {
@@ -286,10 +345,16 @@ public final class InputLoader {
                                 "kustomize build output is not valid yaml: " + p.message()));
                     }
                     countedFiles.add(kfile);
+                    return true;
                 }
-                case Kustomizer.Unavailable u -> skipped.add(new Skipped(shown, "kustomize directory not built: "
-                        + u.reason()));
-                case Kustomizer.Failed f -> problems.add(new LoadProblem("render-failed", kfile, 1, f.message()));
+                case Kustomizer.Unavailable u -> {
+                    skipped.add(new Skipped(shown, "kustomize directory not built: " + u.reason()));
+                    return true;
+                }
+                case Kustomizer.Failed f -> {
+                    problems.add(new LoadProblem("render-failed", kfile, 1, f.message()));
+                    return false;
+                }
             }
         }
 
@@ -450,25 +515,100 @@ public final class InputLoader {
             if (!followed.add(key)) {
                 return false;
             }
-            if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
-                Optional<ChartRenderer.Request> request = helmRequest(app, source, sources, Optional.of(dir), namespace);
-                if (request.isEmpty()) {
-                    return false;
+            String what = "Application " + appName;
+            return switch (argoType(app, source, dir)) {
+                case "plugin" -> {
+                    skipped.add(new Skipped(what, "config management plugin source " + path.get() + " not rendered: Strata cannot run plugins"));
+                    yield false;
                 }
-                claimedCharts.add(dir);
-                units.remove("helm:" + display(dir));
-                renderUnit(new Unit(dir, display(dir.resolve("Chart.yaml")), "helm:" + display(dir) + "@" + app.name(), appName, request.get()));
-                return true;
+                case "helm" -> {
+                    Optional<ChartRenderer.Request> request = helmRequest(app, source, sources, Optional.of(dir), namespace);
+                    if (request.isEmpty()) {
+                        yield false;
+                    }
+                    claimedCharts.add(dir);
+                    units.remove("helm:" + display(dir));
+                    renderUnit(new Unit(dir, display(dir.resolve("Chart.yaml")), "helm:" + display(dir) + "@" + app.name(), appName, request.get()));
+                    yield true;
+                }
+                case "kustomize" -> followKustomize(dir, appName, namespace);
+                default -> followDirectory(app, source, dir, appName, namespace);
+            };
+        }
+
+        /**
+         * Argo CD's source type (reposerver: an explicit kustomize, helm, directory or plugin block decides;
+         * else a kustomization file in the path, then a Chart.yaml, else a plain directory).
+         */
+        String argoType(Resource app, YMap source, Path dir) {
+            List<String> explicit = java.util.stream.Stream.of("kustomize", "helm", "directory", "plugin").filter(source::has).toList();
+            if (explicit.size() == 1) {
+                return explicit.getFirst();
             }
+            if (kustomization(dir).isPresent()) {
+                return "kustomize";
+            }
+            if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
+                return "helm";
+            }
+            return "directory";
+        }
+
+        /** A kustomization that an Application syncs: built for it (with its destination namespace), even when it is also a base. */
+        boolean followKustomize(Path dir, String appName, String namespace) {
+            String origin = "kustomize:" + display(dir);
+            boolean builtAsRoot = resources.stream().anyMatch(r -> r.origin().equals(origin));
+            if (!builtAsRoot) {
+                build(dir, appName);
+            }
+            resources.replaceAll(r -> r.origin().equals(origin)
+                    ? withDestination(r.application().isEmpty() ? r.withApplication(appName) : r, namespace) : r);
+            return !builtAsRoot;
+        }
+
+        /**
+         * A plain directory source, read as Argo CD reads it (see {@link ArgoDirectory}): the files it
+         * selects belong to the Application; a path whose manifests are all in subdirectories, read
+         * without recurse, deploys nothing, which is said.
+         */
+        boolean followDirectory(Resource app, YMap source, Path dir, String appName, String namespace) {
+            YMap d = source.map("directory").orElse(YMap.empty());
+            boolean recurse = d.bool("recurse").orElse(false);
+            List<Path> selected;
+            try {
+                selected = ArgoDirectory.files(dir, recurse, d.strOr("include", ""), d.strOr("exclude", ""));
+            } catch (IOException e) {
+                skipped.add(new Skipped("Application " + appName, "directory " + display(dir) + " could not be read: " + e.getMessage()));
+                return false;
+            }
+            List<Path> jsonnet = selected.stream().filter(f -> f.getFileName().toString().endsWith(".jsonnet")).toList();
+            jsonnet.forEach(f -> skipped.add(new Skipped(display(f), "jsonnet is not evaluated (Argo CD renders it; Strata does not)")));
+            List<Path> manifests = selected.stream().filter(f -> !jsonnet.contains(f)).toList();
+            if (manifests.isEmpty() && jsonnet.isEmpty() && !recurse && nestedManifests(dir) > 0) {
+                int line = source.has("path") ? source.keyLine("path") : app.line();
+                problems.add(new LoadProblem("argo-directory-not-recursive", app.file(), line, "Application " + appName + " reads "
+                        + display(dir) + " without directory.recurse, and its " + nestedManifests(dir)
+                        + " manifest files are all in subdirectories: it deploys nothing"));
+            }
+            Set<String> shown = new HashSet<>();
+            manifests.forEach(f -> shown.add(display(f)));
             boolean inside = walkedRoots.stream().anyMatch(dir::startsWith);
             if (!inside) {
-                walk(dir, namespace, appName);
-                return true;
+                loadFiles(manifests, namespace, appName);
+                return !manifests.isEmpty();
             }
-            String prefix = display(dir) + "/";
-            resources.replaceAll(r -> r.plain() && r.file().startsWith(prefix)
+            resources.replaceAll(r -> r.plain() && shown.contains(r.file())
                     ? withDestination(r.application().isEmpty() ? r.withApplication(appName) : r, namespace) : r);
             return false;
+        }
+
+        private long nestedManifests(Path dir) {
+            try (var walk = Files.walk(dir)) {
+                return walk.filter(Files::isRegularFile).filter(f -> !f.getParent().equals(dir))
+                        .filter(f -> f.getFileName().toString().matches(".*\\.(yaml|yml|json)$")).count();
+            } catch (IOException e) {
+                return 0;
+            }
         }
 
         Resource withDestination(Resource r, String namespace) {
@@ -608,6 +748,14 @@ public final class InputLoader {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The origin of objects in files of a kustomization's directory that it does not list. */
+    public static final String UNLISTED = "unlisted:";
+
+    private static boolean yaml(Path f) {
+        String n = f.getFileName().toString();
+        return n.endsWith(".yaml") || n.endsWith(".yml");
     }
 
     private static Optional<Path> kustomization(Path dir) {

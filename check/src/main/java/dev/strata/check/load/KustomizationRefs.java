@@ -22,17 +22,42 @@ final class KustomizationRefs {
     }
 
     static void collect(Path kustomization, Set<Path> consumedFiles, Set<Path> referencedDirs) {
+        collect(kustomization, consumedFiles, referencedDirs, new java.util.HashMap<>());
+    }
+
+    /**
+     * Records what the kustomization consumes: files (resources, patches in every spelling, replacement
+     * sources, generator inputs, configurations, the OpenAPI schema, chart values) and directories
+     * (bases, components), each directory with the kustomization directory that refers to it.
+     */
+    static void collect(Path kustomization, Set<Path> consumedFiles, Set<Path> referencedDirs, java.util.Map<Path, Set<Path>> referrers) {
         Optional<YMap> parsed = read(kustomization);
         if (parsed.isEmpty()) {
             return;
         }
         YMap k = parsed.get();
         List<String> paths = new ArrayList<>();
-        for (String key : List.of("resources", "bases", "components", "patchesStrategicMerge", "crds")) {
+        for (String key : List.of("resources", "bases", "components", "patchesStrategicMerge", "crds", "configurations",
+                "generators", "transformers", "validators")) {
             paths.addAll(k.strings(key));
         }
-        for (YMap patch : k.maps("patches")) {
-            patch.str("path").ifPresent(paths::add);
+        for (String key : List.of("patches", "patchesJson6902", "replacements")) {
+            for (YMap entry : k.maps(key)) {
+                entry.str("path").ifPresent(paths::add);
+            }
+        }
+        k.map("openapi").flatMap(o -> o.str("path")).ifPresent(paths::add);
+        for (String key : List.of("configMapGenerator", "secretGenerator")) {
+            for (YMap g : k.maps(key)) {
+                for (String f : g.strings("files")) {
+                    paths.add(f.contains("=") ? f.substring(f.indexOf('=') + 1) : f);
+                }
+                paths.addAll(g.strings("envs"));
+                g.str("env").ifPresent(paths::add);
+            }
+        }
+        for (YMap chart : k.maps("helmCharts")) {
+            chart.str("valuesFile").ifPresent(paths::add);
         }
         Path dir = kustomization.getParent();
         for (String p : paths) {
@@ -42,10 +67,41 @@ final class KustomizationRefs {
             Path target = dir.resolve(p).normalize();
             if (Files.isDirectory(target)) {
                 referencedDirs.add(target);
+                referrers.computeIfAbsent(target, x -> new java.util.LinkedHashSet<>()).add(dir);
             } else {
                 consumedFiles.add(target);
             }
         }
+    }
+
+    /** Whether the kustomization file declares {@code kind: Component}: a part to include, not a root to build. */
+    static boolean component(Path kustomization) {
+        return read(kustomization).flatMap(k -> k.str("kind")).filter("Component"::equals).isPresent();
+    }
+
+    /**
+     * The fields kustomize v5 still honours but warns about (api/types/kustomization.go
+     * CheckDeprecatedFields), with the line of each and kustomize's own advice.
+     */
+    static List<Deprecated> deprecated(Path kustomization) {
+        List<Deprecated> out = new ArrayList<>();
+        Optional<YMap> parsed = read(kustomization);
+        if (parsed.isEmpty()) {
+            return out;
+        }
+        YMap k = parsed.get();
+        String[][] fields = {{"bases", "resources"}, {"commonLabels", "labels"}, {"imageTags", "images"},
+            {"patchesJson6902", "patches"}, {"patchesStrategicMerge", "patches"}, {"vars", "replacements"}};
+        for (String[] f : fields) {
+            if (k.has(f[0])) {
+                out.add(new Deprecated(f[0], k.keyLine(f[0]), "'" + f[0] + "' is deprecated. Please use '" + f[1] + "' instead."
+                        + (f[0].equals("vars") ? " [EXPERIMENTAL]" : "") + " Run 'kustomize edit fix' to update your Kustomization automatically."));
+            }
+        }
+        return out;
+    }
+
+    record Deprecated(String field, int line, String message) {
     }
 
     /**

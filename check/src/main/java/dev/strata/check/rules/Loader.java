@@ -6,66 +6,74 @@ import dev.strata.check.Severity;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 
-/** Rules whose findings the loader reports (it cannot build objects from the input). */
+/** Rules whose findings the loader reports, while it reads, builds and renders the input. */
 public final class Loader {
 
     private Loader() {
     }
 
+    /** A rule the loader reports: it has nothing to check on a loaded object. */
+    private abstract static class Reported extends BaseRule {
+        Reported(RuleInfo info) {
+            super(info);
+        }
+
+        @Override
+        public final void check(Resource object, RuleContext context) {
+            // reported by the loader
+        }
+
+        @Override
+        public final boolean reportedByLoader() {
+            return true;
+        }
+    }
+
     /** Malformed YAML, duplicate keys, alias bombs, nesting too deep. */
-    public static final class YamlSyntax extends BaseRule {
+    public static final class YamlSyntax extends Reported {
         public YamlSyntax() {
             super(RuleInfo.of("yaml-syntax", Category.SCHEMA, Severity.ERROR,
                     "A YAML document cannot be read: syntax error, duplicate key, or limits on aliases, size or nesting exceeded.",
                     "Fix the YAML at the reported line; the other documents are still checked."));
         }
-
-        @Override
-        public void check(Resource object, RuleContext context) {
-            // reported by the loader
-        }
-
-        @Override
-        public boolean reportedByLoader() {
-            return true;
-        }
     }
 
     /** kustomize build or helm template failed. */
-    public static final class RenderFailed extends BaseRule {
+    public static final class RenderFailed extends Reported {
         public RenderFailed() {
             super(RuleInfo.of("render-failed", Category.GITOPS, Severity.ERROR,
                     "A Kustomize directory or Helm chart in the tree does not build.",
                     "Run kustomize build or helm template on it and fix the reported error."));
         }
-
-        @Override
-        public void check(Resource object, RuleContext context) {
-            // reported by the loader
-        }
-
-        @Override
-        public boolean reportedByLoader() {
-            return true;
-        }
     }
 
     /** A values key whose type differs from the chart's default (deep check, charts rendered from the cache). */
-    public static final class ValuesTypeMismatch extends BaseRule {
+    public static final class ValuesTypeMismatch extends Reported {
         public ValuesTypeMismatch() {
             super(RuleInfo.of("values-type-mismatch", Category.SCHEMA, Severity.ERROR,
                     "A Helm values key has another type than the chart's default (Helm reads values as YAML 1.1: an unquoted off is false), so the chart's templates get what they do not expect.",
                     "Quote the value (or give it the chart's type) in the values file."));
         }
+    }
 
-        @Override
-        public void check(Resource object, RuleContext context) {
-            // reported by the loader
+    /** Fields kustomize v5 still honours but warns about (api/types/kustomization.go CheckDeprecatedFields). */
+    public static final class KustomizeDeprecated extends Reported {
+        public KustomizeDeprecated() {
+            super(RuleInfo.of("kustomize-deprecated", Category.GITOPS, Severity.WARNING,
+                    "A kustomization uses a field kustomize v5 deprecates (bases, commonLabels, imageTags, patchesJson6902, patchesStrategicMerge, vars).",
+                    "Run kustomize edit fix, or move the entries to resources, labels, images, patches or replacements."));
         }
+    }
 
-        @Override
-        public boolean reportedByLoader() {
-            return true;
+    /**
+     * An Argo CD directory source whose path holds no manifest at its top level while its
+     * subdirectories do: Argo CD reads subdirectories only with {@code directory.recurse: true}.
+     */
+    public static final class ArgoDirectoryNotRecursive extends Reported {
+        public ArgoDirectoryNotRecursive() {
+            super(RuleInfo.of("argo-directory-not-recursive", Category.GITOPS, Severity.ERROR,
+                    "An Argo CD Application's directory source reads no manifest: they are in subdirectories, which Argo CD reads only with directory.recurse.",
+                    "Set spec.source.directory.recurse: true, point the path at the directory that holds the manifests, or add a kustomization.yaml."));
         }
     }
 }
