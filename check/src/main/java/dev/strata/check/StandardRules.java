@@ -10,6 +10,8 @@ import dev.strata.check.rules.Loader;
 import dev.strata.check.rules.gitops.AppHealthCheckRule;
 import dev.strata.check.rules.gitops.AppNamespaceMissingRule;
 import dev.strata.check.rules.gitops.UnusedValuesFileRule;
+import dev.strata.check.rules.gitops.AppSetWaveIgnoredRule;
+import dev.strata.check.rules.gitops.CrdProviderMissingRule;
 import dev.strata.check.rules.gitops.CrdSyncWaveRule;
 import dev.strata.check.rules.gitops.PlaceholderLeftRule;
 import dev.strata.check.rules.gitops.DuplicateObjectRule;
@@ -107,7 +109,7 @@ final class StandardRules {
                 new CrdSyncWaveRule(), new SourcePathMissingRule(), new NoAutomatedSyncRule(),
                 new PruneDisabledRule(), new DuplicateObjectRule(), new ReplicasManagedByHpaRule(), new AppHealthCheckRule(),
                 new AppNamespaceMissingRule(), new UnusedValuesFileRule(), new ControllerRewritesFieldRule(), new ComponentInertRule(),
-                new PlaceholderLeftRule(),
+                new PlaceholderLeftRule(), new AppSetWaveIgnoredRule(), new CrdProviderMissingRule(),
                 // network and mesh
                 new EgressWithoutDnsRule(), new BlocksPrometheusRule(), new BlocksGatewayRule(),
                 new StrictMtlsNotEnrolledRule(), new MixedMeshModesRule(), new VirtualServiceGatewayRule(),

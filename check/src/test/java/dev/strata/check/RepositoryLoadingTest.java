@@ -177,4 +177,45 @@ class RepositoryLoadingTest {
         assertThat(skipped).contains("apps/js/main.jsonnet: jsonnet is not evaluated (Argo CD renders it; Strata does not)",
                 "Application argocd/plug: config management plugin source apps/plug not rendered: Strata cannot run plugins");
     }
+
+    @Test
+    void anApplicationSetsGeneratedApplicationsAreCheckedLikeAnyAndOneMissingItsCrdProviderIsFound() throws IOException {
+        write("apps/web/certificate.yaml", "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: web-tls}\n"
+                + "spec: {secretName: web-tls, issuerRef: {name: ca, kind: ClusterIssuer}, dnsNames: [web.example.org]}\n");
+        write("apps/api/config.yaml", CONFIG.formatted("api"));
+        write("apps/api/crd.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: widgets.example.org}
+                spec:
+                  group: example.org
+                  names: {kind: Widget, plural: widgets}
+                  scope: Namespaced
+                  versions: [{name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object}}}]
+                """); // the tree installs CRDs itself: one it lacks is a gap
+        write("argocd/apps.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: ApplicationSet
+                metadata: {name: apps, namespace: argocd}
+                spec:
+                  generators:
+                    - git:
+                        repoURL: https://git.example.org/lab.git
+                        revision: main
+                        directories: [{path: 'apps/*'}]
+                  template:
+                    metadata:
+                      name: "{{path.basename}}"
+                      annotations: {argocd.argoproj.io/sync-wave: "1"}
+                    spec:
+                      project: default
+                      source: {repoURL: https://git.example.org/lab.git, targetRevision: main, path: "{{path}}"}
+                      destination: {server: https://kubernetes.default.svc, namespace: "{{path.basename}}"}
+                """);
+        CheckReport r = check();
+        assertThat(findings(r, "crd-provider-missing")).singleElement().asString()
+                .contains("no CRD for Certificate (cert-manager.io)").contains("Application argocd/web fails its first sync");
+        assertThat(findings(r, "appset-wave-ignored")).hasSize(2);
+        assertThat(findings(r, "argo-app-no-automated-sync")).as("the generated Applications are judged too").hasSize(2);
+    }
 }

@@ -5,7 +5,9 @@ import dev.strata.check.InputError;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.SourceTree;
+import dev.strata.check.load.argo.ApplicationSets;
 import dev.strata.check.load.argo.ArgoDirectory;
+import dev.strata.check.load.argo.TreeRepo;
 import dev.strata.check.yaml.YMap;
 import dev.strata.check.yaml.YamlReader;
 import java.io.IOException;
@@ -149,7 +151,8 @@ public final class InputLoader {
                 }
             }
             for (int round = 0; round < 10; round++) {
-                boolean changed = followApplications();
+                boolean changed = expandApplicationSets();
+                changed |= followApplications();
                 renderPending();
                 for (Path chart : List.copyOf(pendingCharts)) {
                     String origin = "helm:" + display(chart);
@@ -481,6 +484,39 @@ public final class InputLoader {
             return out;
         }
 
+        /**
+         * Adds the Applications every ApplicationSet generates (see {@link ApplicationSets}), each
+         * pointing at the ApplicationSet's file and line, so that the rules and the Application
+         * following see them like any other; what cannot be generated offline is said.
+         */
+        boolean expandApplicationSets() {
+            boolean changed = false;
+            for (Resource set : List.copyOf(resources)) {
+                if (!set.is("argoproj.io", "ApplicationSet")) {
+                    continue;
+                }
+                String origin = "appset:" + set.namespace() + "/" + set.name();
+                if (!followed.add(origin)) {
+                    continue;
+                }
+                Path root = tree.roots().isEmpty() ? Path.of(".") : tree.roots().getFirst();
+                List<java.util.Map<String, Object>> secrets = resources.stream()
+                        .filter(r -> r.is("", "Secret") && "cluster".equals(r.labels().get("argocd.argoproj.io/secret-type")))
+                        .map(InputLoader::clusterSecret).toList();
+                ApplicationSets.Generated g = ApplicationSets.expand(Plain.map(set.root()), new TreeRepo(root, secrets));
+                String what = "ApplicationSet " + set.namespace() + "/" + set.name();
+                g.notGenerated().forEach(why -> skipped.add(new Skipped(what, "not expanded: " + why)));
+                for (java.util.Map<String, Object> app : g.applications()) {
+                    String text = new org.snakeyaml.engine.v2.api.Dump(org.snakeyaml.engine.v2.api.DumpSettings.builder().build()).dumpToString(app);
+                    for (Resource r : parser.parse(text, set.file(), origin, set.namespace()).resources()) {
+                        resources.add(new Resource(r.ref(), r.root(), set.file(), set.line(), origin, set.application()));
+                        changed = true;
+                    }
+                }
+            }
+            return changed;
+        }
+
         /** Follows every Application not followed yet; true when something new was loaded. */
         boolean followApplications() {
             boolean changed = false;
@@ -748,6 +784,25 @@ public final class InputLoader {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** A cluster Secret as the clusters generator reads it: its name, server, labels and annotations. */
+    private static java.util.Map<String, Object> clusterSecret(Resource r) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (String field : List.of("name", "server")) {
+            String v = r.root().map("stringData").flatMap(d -> d.str(field))
+                    .or(() -> r.root().map("data").flatMap(d -> d.str(field)).map(b64 -> {
+                        try {
+                            return new String(java.util.Base64.getDecoder().decode(b64.strip()), java.nio.charset.StandardCharsets.UTF_8);
+                        } catch (IllegalArgumentException e) {
+                            return b64;
+                        }
+                    })).orElse("");
+            m.put(field, v);
+        }
+        m.put("labels", r.labels());
+        m.put("annotations", r.annotations());
+        return m;
     }
 
     /** The origin of objects in files of a kustomization's directory that it does not list. */

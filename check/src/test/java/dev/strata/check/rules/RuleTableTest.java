@@ -91,9 +91,11 @@ class RuleTableTest {
         if (c.has("objects")) {
             files.put("fixture.yaml", c.strOr("objects", ""));
         }
+        Map<String, String> origins = c.stringMap("origins"); // objects a generator made: origin per file
+        Map<String, String> applications = c.stringMap("applications"); // objects an Application syncs: namespace/name per file
         files.forEach((file, text) -> {
-            ManifestParser.Parsed parsed = parser.parse(text, file, "file:" + file, "");
-            resources.addAll(parsed.resources());
+            ManifestParser.Parsed parsed = parser.parse(text, file, origins.getOrDefault(file, "file:" + file), "");
+            parsed.resources().forEach(r -> resources.add(applications.containsKey(file) ? r.withApplication(applications.get(file)) : r));
             problems.addAll(parsed.problems());
         });
         LoadResult load = new LoadResult(resources, files.size(), problems, List.of(), List.of(), List.of(), tree);

@@ -1,0 +1,59 @@
+package dev.strata.check.load;
+
+import dev.strata.check.yaml.YList;
+import dev.strata.check.yaml.YMap;
+import dev.strata.check.yaml.YNode;
+import dev.strata.check.yaml.YScalar;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A loaded YAML tree as plain maps, lists and scalars, for the code that transforms objects (generators, substitution). */
+final class Plain {
+
+    private Plain() {
+    }
+
+    static Object of(YNode node) {
+        return switch (node) {
+            case YMap m -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                for (int i = 0; i < m.keyCount(); i++) {
+                    out.put(m.keyAt(i), of(m.valueAt(i)));
+                }
+                yield out;
+            }
+            case YList l -> {
+                List<Object> out = new ArrayList<>();
+                l.items().forEach(x -> out.add(of(x)));
+                yield out;
+            }
+            case YScalar s -> switch (s.type()) {
+                case NULL -> null;
+                case BOOL -> s.isTrue();
+                case INT -> {
+                    try {
+                        yield Long.parseLong(s.text());
+                    } catch (NumberFormatException e) {
+                        yield s.text();
+                    }
+                }
+                case FLOAT -> {
+                    try {
+                        yield Double.parseDouble(s.text());
+                    } catch (NumberFormatException e) {
+                        yield s.text();
+                    }
+                }
+                case STRING -> s.text();
+            };
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(YMap m) {
+        return (Map<String, Object>) of(m);
+    }
+}
