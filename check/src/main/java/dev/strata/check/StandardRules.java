@@ -11,6 +11,7 @@ import dev.strata.check.rules.gitops.AppHealthCheckRule;
 import dev.strata.check.rules.gitops.AppNamespaceMissingRule;
 import dev.strata.check.rules.gitops.UnusedValuesFileRule;
 import dev.strata.check.rules.gitops.AppSetWaveIgnoredRule;
+import dev.strata.check.rules.gitops.FluxDependsOnRule;
 import dev.strata.check.rules.gitops.CrdProviderMissingRule;
 import dev.strata.check.rules.gitops.CrdSyncWaveRule;
 import dev.strata.check.rules.gitops.PlaceholderLeftRule;
@@ -86,7 +87,7 @@ final class StandardRules {
         return List.of(
                 // schema
                 new Loader.YamlSyntax(), new Loader.RenderFailed(), new Loader.ValuesTypeMismatch(), new Loader.KustomizeDeprecated(),
-                new Loader.ArgoDirectoryNotRecursive(), new UnknownFieldRule(), new WrongTypeRule(),
+                new Loader.ArgoDirectoryNotRecursive(), new Loader.FluxBuildFailed(), new Loader.FluxVariableUnset(), new UnknownFieldRule(), new WrongTypeRule(),
                 new RequiredFieldRule(), new RemovedApiVersionRule(), new CrdSchemaRule(), new SecretDataBase64Rule(), new InvalidNameRule(),
                 // references
                 new DanglingServiceRule(), new ServiceTargetPortRule(), new DanglingHpaRule(), new DanglingPdbRule(),
@@ -109,7 +110,7 @@ final class StandardRules {
                 new CrdSyncWaveRule(), new SourcePathMissingRule(), new NoAutomatedSyncRule(),
                 new PruneDisabledRule(), new DuplicateObjectRule(), new ReplicasManagedByHpaRule(), new AppHealthCheckRule(),
                 new AppNamespaceMissingRule(), new UnusedValuesFileRule(), new ControllerRewritesFieldRule(), new ComponentInertRule(),
-                new PlaceholderLeftRule(), new AppSetWaveIgnoredRule(), new CrdProviderMissingRule(),
+                new PlaceholderLeftRule(), new AppSetWaveIgnoredRule(), new FluxDependsOnRule(), new CrdProviderMissingRule(),
                 // network and mesh
                 new EgressWithoutDnsRule(), new BlocksPrometheusRule(), new BlocksGatewayRule(),
                 new StrictMtlsNotEnrolledRule(), new MixedMeshModesRule(), new VirtualServiceGatewayRule(),

@@ -64,6 +64,10 @@ public final class ResourceGraph {
                 String kind = r.spec().path("names").map(n -> n.strOr("kind", "")).orElse("");
                 crds.putIfAbsent(group + "/" + kind, r);
             }
+            if (r.is("helm.toolkit.fluxcd.io", "HelmRelease")) {
+                // a HelmRelease's chart puts objects into its target namespace: known once rendered, else not
+                fedApps.put(r.namespace() + "/" + r.name(), r.spec().strOr("targetNamespace", r.namespace()));
+            }
             if (r.is("argoproj.io", "Application") && fedFromOutside(r)) {
                 r.spec().path("destination").flatMap(d -> d.str("namespace")).ifPresent(ns -> fedApps.put(r.namespace() + "/" + r.name(), ns));
             }

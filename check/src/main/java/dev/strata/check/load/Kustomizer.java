@@ -7,6 +7,14 @@ public interface Kustomizer {
 
     Result build(Path directory);
 
+    /**
+     * Builds with no load restrictions (files outside the directory may be read), as Flux's
+     * kustomize-controller builds; by default the same as {@link #build(Path)}.
+     */
+    default Result buildUnrestricted(Path directory) {
+        return build(directory);
+    }
+
     /** Outcome of a build. */
     sealed interface Result permits Built, Unavailable, Failed {
     }

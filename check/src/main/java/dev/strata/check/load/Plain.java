@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /** A loaded YAML tree as plain maps, lists and scalars, for the code that transforms objects (generators, substitution). */
-final class Plain {
+public final class Plain {
 
     private Plain() {
     }
 
-    static Object of(YNode node) {
+    public static Object of(YNode node) {
         return switch (node) {
             case YMap m -> {
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ final class Plain {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(YMap m) {
+    public static Map<String, Object> map(YMap m) {
         return (Map<String, Object>) of(m);
     }
 }

@@ -49,10 +49,20 @@ public final class ProcessKustomizer implements Kustomizer {
 
     @Override
     public Result build(Path directory) {
+        return run(directory, List.of());
+    }
+
+    @Override
+    public Result buildUnrestricted(Path directory) {
+        return run(directory, List.of("--load-restrictor", "LoadRestrictionsNone"));
+    }
+
+    private Result run(Path directory, List<String> flags) {
         if (command.isEmpty()) {
             return new Unavailable("neither kustomize nor kubectl is on PATH");
         }
         List<String> cmd = new ArrayList<>(command.get());
+        cmd.addAll(flags);
         cmd.add(directory.toString());
         Path stderr = null;
         Path stdout = null;

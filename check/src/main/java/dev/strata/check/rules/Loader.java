@@ -76,4 +76,26 @@ public final class Loader {
                     "Set spec.source.directory.recurse: true, point the path at the directory that holds the manifests, or add a kustomization.yaml."));
         }
     }
+
+    /** A Flux Kustomization whose build would fail: its path is not in the source, or a file there is not a Kubernetes object. */
+    public static final class FluxBuildFailed extends Reported {
+        public FluxBuildFailed() {
+            super(RuleInfo.of("flux-build-failed", Category.GITOPS, Severity.ERROR,
+                    "A Flux Kustomization does not build as kustomize-controller builds it: its path is missing, a YAML file it picks up is not a Kubernetes object, or a substitution cannot be parsed.",
+                    "Fix the path or the file named, or add a kustomization.yaml that lists only the manifests."));
+        }
+    }
+
+    /**
+     * A {@code ${VAR}} in a Flux-built object that no {@code postBuild.substitute} or
+     * {@code substituteFrom} source defines and that has no default: strict substitution (the
+     * default since kustomize-controller v1.9, feature gate StrictPostBuildSubstitutions) fails the build.
+     */
+    public static final class FluxVariableUnset extends Reported {
+        public FluxVariableUnset() {
+            super(RuleInfo.of("flux-variable-unset", Category.GITOPS, Severity.ERROR,
+                    "A ${VAR} in an object a Flux Kustomization builds has no value and no default: strict post-build substitution fails the build.",
+                    "Define the variable in postBuild.substitute or a substituteFrom ConfigMap or Secret, or give it a default (${VAR:=value})."));
+        }
+    }
 }

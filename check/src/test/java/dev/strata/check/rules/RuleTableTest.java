@@ -41,7 +41,7 @@ class RuleTableTest {
 
     /** Rules only the loader reports (rendering, chart values): tested through the loader (InputLoaderTest, DeepCheckTest). */
     private static final Set<String> LOADER_ONLY = Set.of("render-failed", "values-type-mismatch", "kustomize-deprecated",
-            "argo-directory-not-recursive");
+            "argo-directory-not-recursive", "flux-build-failed", "flux-variable-unset");
 
     @TempDir
     Path temp;

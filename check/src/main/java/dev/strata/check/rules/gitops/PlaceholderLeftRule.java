@@ -5,6 +5,7 @@ import dev.strata.check.RuleInfo;
 import dev.strata.check.Severity;
 import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
+import dev.strata.check.load.flux.FluxBuild;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
 import dev.strata.check.yaml.YList;
@@ -54,7 +55,9 @@ public final class PlaceholderLeftRule extends BaseRule {
             root = without(root, "data", "_example");
         }
         walk(root, "", hits);
-        identity(object, ctx, hits);
+        if (!FluxBuild.variablesUnknown(object)) {
+            identity(object, ctx, hits); // else Flux fills its ${…} from variables the tree does not hold
+        }
         for (int i = 0; i < Math.min(SHOWN, hits.size()); i++) {
             Hit h = hits.get(i);
             ctx.report(h.line(), h.path() + " is still a placeholder: " + h.text()
