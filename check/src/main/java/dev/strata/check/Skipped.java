@@ -6,4 +6,16 @@ package dev.strata.check;
  * cluster model.
  */
 public record Skipped(String what, String reason) {
+
+    private static final java.util.regex.Pattern UNRENDERED =
+            java.util.regex.Pattern.compile("(^|\\W)not (rendered|built|loaded|expanded)\\b");
+
+    /**
+     * A source whose objects are missing from the check because it could not be rendered here (a
+     * chart not in the cache, a kustomization needing the network, a Flux path of another source):
+     * said per Application in the summary and in JSON, since what it deploys was not checked.
+     */
+    public boolean unrendered() {
+        return UNRENDERED.matcher(reason).find();
+    }
 }

@@ -57,7 +57,11 @@ class CheckCommandIT {
         Cli r = Cli.run("check", tree.toString(), "-o", "json");
         assertThat(r.exit()).isEqualTo(1);
         JsonNode root = JSON.readTree(r.out());
-        assertThat(root.fieldNames()).toIterable().containsExactly("findings", "summary");
+        // the charts of the platform's Applications are rendered by --deep: without it, each is said not rendered
+        assertThat(root.fieldNames()).toIterable().containsExactly("findings", "notRendered", "summary");
+        assertThat(root.path("notRendered").get(0).fieldNames()).toIterable().containsExactly("what", "reason");
+        assertThat(root.path("notRendered").findValuesAsText("what")).contains("Application argocd/argocd", "Application argocd/cilium");
+        assertThat(root.path("notRendered").findValuesAsText("reason")).allMatch(reason -> reason.contains("not rendered"));
         JsonNode f = root.path("findings").get(0);
         assertThat(f.fieldNames()).toIterable().containsExactly("rule", "severity", "category", "object", "file", "line", "message", "remediation");
         assertThat(f.path("object").fieldNames()).toIterable().containsExactly("apiVersion", "kind", "namespace", "name");

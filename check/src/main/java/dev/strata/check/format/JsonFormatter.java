@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The machine-readable contract of DESIGN §6: {"findings": [...], "summary": {...}}. */
+/**
+ * The machine-readable contract of DESIGN §6: {"findings": [...], "summary": {...}}, plus
+ * {"notRendered": [{"what", "reason"}]} when there are any: the sources (Applications, HelmReleases, kustomizations)
+ * whose objects were not checked because they could not be rendered here, and why.
+ */
 public final class JsonFormatter implements ReportFormatter {
 
     @Override
@@ -36,8 +40,20 @@ public final class JsonFormatter implements ReportFormatter {
         summary.put("errors", report.summary().errors());
         summary.put("warnings", report.summary().warnings());
         summary.put("skipped", report.summary().skipped());
+        List<Object> unrendered = new ArrayList<>();
+        for (dev.strata.check.Skipped s : report.skipped()) {
+            if (s.unrendered()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("what", s.what());
+                m.put("reason", s.reason());
+                unrendered.add(m);
+            }
+        }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("findings", findings);
+        if (!unrendered.isEmpty()) {
+            root.put("notRendered", unrendered); // absent when everything rendered: the §6 contract as it is
+        }
         root.put("summary", summary);
         return Json.write(root);
     }

@@ -74,7 +74,12 @@ public final class TextFormatter implements ReportFormatter {
                 .append(paint(s.errors() > 0 ? RED : "", s.errors() + (s.errors() == 1 ? " error" : " errors")))
                 .append(", ")
                 .append(paint(s.warnings() > 0 ? YELLOW : "", s.warnings() + (s.warnings() == 1 ? " warning" : " warnings")))
-                .append(", ").append(s.skipped()).append(" skipped\n");
+                .append(", ").append(s.skipped()).append(" skipped");
+        long unrendered = report.skipped().stream().filter(Skipped::unrendered).count();
+        if (unrendered > 0) {
+            sb.append(" (").append(unrendered).append(unrendered == 1 ? " source" : " sources").append(" not rendered: their objects are not checked)");
+        }
+        sb.append('\n');
         return sb.toString();
     }
 

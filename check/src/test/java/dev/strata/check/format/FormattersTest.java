@@ -102,6 +102,18 @@ class FormattersTest {
     }
 
     @Test
+    void aSourceNotRenderedIsSaidInTheSummaryLineAndInJsonWithItsReason() {
+        CheckReport report = new CheckReport(List.of(), new Summary(3, 2, 0, 0, 2), List.of(
+                new dev.strata.check.Skipped("Application argocd/ingress", "chart ingress-nginx 4.13.3 (https://kubernetes.github.io/ingress-nginx) not rendered: charts from a repository are rendered by strata check --deep"),
+                new dev.strata.check.Skipped("notes.txt", "not a yaml file")), List.of());
+        assertThat(new TextFormatter(false).format(report))
+                .endsWith("3 objects in 2 files: 0 errors, 0 warnings, 2 skipped (1 source not rendered: their objects are not checked)\n");
+        assertThat(new JsonFormatter().format(report)).contains("\n  \"notRendered\": [\n    {\n      \"what\": \"Application argocd/ingress\",\n"
+                + "      \"reason\": \"chart ingress-nginx 4.13.3 (https://kubernetes.github.io/ingress-nginx) not rendered: charts from a repository are rendered by strata check --deep\"\n    }\n  ],\n")
+                .doesNotContain("notes.txt");
+    }
+
+    @Test
     void sarifHasRulesResultsAndLocations() {
         assertThat(new SarifFormatter(RULES).format(new CheckReport(List.of(DANGLING), new Summary(1, 1, 1, 0, 0),
                 List.of(), List.of()))).isEqualTo("""
