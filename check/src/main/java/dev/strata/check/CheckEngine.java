@@ -293,7 +293,7 @@ public final class CheckEngine {
         @Override
         public void report(int line, String message, Severity severity) {
             findings.add(new Finding(info.id(), severity, info.category(), r.ref(), r.file(),
-                    plain ? line : 1, message, info.remediation()));
+                    plain ? line : r.placed() ? r.line() : 1, message, info.remediation()));
         }
 
         @Override
@@ -343,7 +343,7 @@ public final class CheckEngine {
             RuleInfo info = rule.info();
             modelRule.checkModel(model, graph, (object, severity, message) -> {
                 Optional<Resource> on = object.flatMap(o -> graph.findOne(o.kind(), o.namespace(), o.name()));
-                out.add(on.map(r -> new Finding(info.id(), severity, info.category(), r.ref(), r.file(), r.plain() ? r.line() : 1, message, info.remediation()))
+                out.add(on.map(r -> new Finding(info.id(), severity, info.category(), r.ref(), r.file(), r.plain() || r.placed() ? r.line() : 1, message, info.remediation()))
                         .orElseGet(() -> new Finding(info.id(), severity, info.category(), object.orElse(ObjectRef.NONE), file, 1, message, info.remediation())));
             });
         }

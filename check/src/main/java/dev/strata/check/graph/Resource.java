@@ -15,7 +15,7 @@ import java.util.Optional;
  *               for rendered units, {@code platform:<what>} for objects the platform declares
  * @param application the Argo CD Application that syncs it ({@code namespace/name}), "" when none is known
  */
-public record Resource(ObjectRef ref, YMap root, String file, int line, String origin, String application) {
+public record Resource(ObjectRef ref, YMap root, String file, int line, String origin, String application, boolean placed) {
 
     public static final String IGNORE_ANNOTATION = "strata.dev/ignore";
 
@@ -23,12 +23,25 @@ public record Resource(ObjectRef ref, YMap root, String file, int line, String o
         this(ref, root, file, line, origin, "");
     }
 
+    public Resource(ObjectRef ref, YMap root, String file, int line, String origin, String application) {
+        this(ref, root, file, line, origin, application, false);
+    }
+
+    /**
+     * A rendered object whose {@code file} and {@code line} are where its source is written (the base
+     * kustomize read it from), so findings point there; other rendered objects are reported at line 1
+     * of their file, since their lines are those of the rendered output.
+     */
+    public Resource placedAt(String sourceFile, int sourceLine) {
+        return new Resource(ref, root, sourceFile, sourceLine, origin, application, true);
+    }
+
     public Resource withNamespace(String namespace) {
-        return new Resource(new ObjectRef(ref.apiVersion(), ref.kind(), namespace, ref.name()), root, file, line, origin, application);
+        return new Resource(new ObjectRef(ref.apiVersion(), ref.kind(), namespace, ref.name()), root, file, line, origin, application, placed);
     }
 
     public Resource withApplication(String app) {
-        return new Resource(ref, root, file, line, origin, app);
+        return new Resource(ref, root, file, line, origin, app, placed);
     }
 
     /** Loaded as written in a file of the tree (not rendered by Kustomize or Helm, not declared by the platform). */

@@ -342,11 +342,19 @@ public final class InputLoader {
                         + network.get() + ")"));
                 return true;
             }
-            switch (kustomizer.build(dir)) {
+            return built(dir, application, kustomizer.buildWithOrigins(dir));
+        }
+
+        private boolean built(Path dir, String application, Kustomizer.Result result) {
+            String shown = display(dir);
+            String kfile = display(kustomization(dir).orElse(dir));
+            Origins origins = new Origins(parser, InputLoader.this::display);
+            switch (result) {
                 case Kustomizer.Built built -> {
                     ManifestParser.Parsed parsed = parser.parse(built.yaml(), kfile, "kustomize:" + shown, "");
                     for (Resource r : parsed.resources()) {
-                        resources.add(application.isEmpty() ? r : r.withApplication(application));
+                        Resource placed = built.originBase().map(base -> origins.place(r, base)).orElse(r);
+                        resources.add(application.isEmpty() ? placed : placed.withApplication(application));
                     }
                     for (LoadProblem p : parsed.problems()) {
                         problems.add(new LoadProblem("render-failed", kfile, 1,
@@ -514,7 +522,7 @@ public final class InputLoader {
                 for (java.util.Map<String, Object> app : g.applications()) {
                     String text = new org.snakeyaml.engine.v2.api.Dump(org.snakeyaml.engine.v2.api.DumpSettings.builder().build()).dumpToString(app);
                     for (Resource r : parser.parse(text, set.file(), origin, set.namespace()).resources()) {
-                        resources.add(new Resource(r.ref(), r.root(), set.file(), set.line(), origin, set.application()));
+                        resources.add(new Resource(r.ref(), r.root(), set.file(), set.line(), origin, set.application()).placedAt(set.file(), set.line()));
                         changed = true;
                     }
                 }
@@ -893,6 +901,9 @@ public final class InputLoader {
     }
 
     private static void deleteQuietly(Path p) {
+        if (p == null) {
+            return;
+        }
         try (var s = Files.walk(p)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
         } catch (IOException ignored) {

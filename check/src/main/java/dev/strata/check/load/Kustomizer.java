@@ -15,12 +15,26 @@ public interface Kustomizer {
         return build(directory);
     }
 
+    /**
+     * Builds the directory unchanged, with kustomize's origin annotations on each object so that
+     * findings can point at the file it was written in; by default the same as {@link #build(Path)}.
+     */
+    default Result buildWithOrigins(Path directory) {
+        return build(directory);
+    }
+
     /** Outcome of a build. */
     sealed interface Result permits Built, Unavailable, Failed {
     }
 
-    /** The rendered multi-document YAML. */
-    record Built(String yaml) implements Result {
+    /**
+     * The rendered multi-document YAML; {@code originBase}: the directory the paths of its origin
+     * annotations are relative to, when they were asked for (see {@link Origins}).
+     */
+    record Built(String yaml, java.util.Optional<Path> originBase) implements Result {
+        public Built(String yaml) {
+            this(yaml, java.util.Optional.empty());
+        }
     }
 
     /** No tool to build with; the directory is reported as skipped with this reason. */

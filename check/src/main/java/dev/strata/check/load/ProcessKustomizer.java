@@ -57,6 +57,42 @@ public final class ProcessKustomizer implements Kustomizer {
         return run(directory, List.of("--load-restrictor", "LoadRestrictionsNone"));
     }
 
+    /**
+     * Builds a temporary kustomization that lists only {@code directory} and asks for
+     * {@code buildMetadata: [originAnnotations]}: the same objects, each with the file it came from.
+     * Should that build fail, the directory is built on its own so that the error reads as kustomize
+     * words it for that directory.
+     */
+    @Override
+    public Result buildWithOrigins(Path directory) {
+        Path overlay = null;
+        try {
+            overlay = Files.createTempDirectory("strata-origins-");
+            String target = overlay.toAbsolutePath().relativize(directory.toAbsolutePath()).toString().replace('\\', '/');
+            Files.writeString(overlay.resolve("kustomization.yaml"), "apiVersion: kustomize.config.k8s.io/v1beta1\n"
+                    + "kind: Kustomization\nresources:\n- " + target + "\nbuildMetadata: [originAnnotations]\n");
+            if (run(overlay, List.of()) instanceof Built built) {
+                return new Built(built.yaml(), java.util.Optional.of(overlay));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // no overlay: built plainly below
+        } finally {
+            deleteTree(overlay);
+        }
+        return build(directory);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
     private Result run(Path directory, List<String> flags) {
         if (command.isEmpty()) {
             return new Unavailable("neither kustomize nor kubectl is on PATH");

@@ -6,6 +6,7 @@ import dev.strata.check.load.Kinds;
 import dev.strata.check.load.Kustomizer;
 import dev.strata.check.load.LoadProblem;
 import dev.strata.check.load.ManifestParser;
+import dev.strata.check.load.Origins;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -18,7 +19,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,6 @@ public final class FluxBuild {
     public static final String SUBSTITUTE = "kustomize.toolkit.fluxcd.io/substitute";
     /** The end of the origin of objects whose {@code ${…}} Flux fills from sources the tree does not hold. */
     private static final String VARIABLES_UNKNOWN = " (postBuild variables not known)";
-    private static final String ORIGIN = "config.kubernetes.io/origin";
     private static final Set<String> IGNORED = Set.of(".git", ".github", ".circleci", ".gitlab-ci.yml", ".travis.yml",
             ".sops.yaml", ".flux.yaml", ".goreleaser.yml");
 
@@ -211,7 +210,7 @@ public final class FluxBuild {
         String origin = "flux:" + self.namespace() + "/" + self.name() + (vars.complete() ? "" : VARIABLES_UNKNOWN);
         String application = self.namespace() + "/" + self.name();
         List<Resource> out = new ArrayList<>();
-        Map<Path, ManifestParser.Parsed> sources = new HashMap<>();
+        Origins origins = new Origins(parser, display);
         for (String doc : documents(yaml)) {
             String text = doc;
             Set<String> unset = Set.of();
@@ -226,7 +225,7 @@ public final class FluxBuild {
                 unset = r.unset();
             }
             for (Resource r : parser.parse(text, self.file(), origin, "").resources()) {
-                Resource placed = placed(r, work, sources, origin, application);
+                Resource placed = origins.place(new Resource(r.ref(), r.root(), r.file(), r.line(), origin, application), work);
                 out.add(placed);
                 if (vars.complete() && vars.enabled() && !unset.isEmpty()) {
                     problems.add(new LoadProblem("flux-variable-unset", placed.file(), placed.line(), "${" + String.join("}, ${", unset)
@@ -241,31 +240,6 @@ public final class FluxBuild {
             }
         }
         return new Outcome(out, problems, skipped);
-    }
-
-    /** The object with the file and line its origin annotation names, when that file can be read. */
-    private Resource placed(Resource r, Path work, Map<Path, ManifestParser.Parsed> sources, String origin, String application) {
-        Optional<String> annotation = r.annotation(ORIGIN);
-        Resource base = new Resource(r.ref(), r.root(), r.file(), r.line(), origin, application);
-        if (annotation.isEmpty()) {
-            return base;
-        }
-        Optional<String> path = annotation.get().lines().filter(l -> l.startsWith("path:")).map(l -> l.substring(5).strip()).findFirst();
-        if (path.isEmpty()) {
-            return base;
-        }
-        Path source = work.resolve(path.get()).normalize();
-        ManifestParser.Parsed parsed = sources.computeIfAbsent(source, s -> {
-            try {
-                return parser.parse(Files.readString(s), display.apply(s), "", "");
-            } catch (IOException e) {
-                return new ManifestParser.Parsed(List.of(), List.of(), 0);
-            }
-        });
-        int line = parsed.resources().stream().filter(s -> s.kind().equals(r.kind()) && r.name().contains(s.name()))
-                .mapToInt(Resource::line).findFirst()
-                .orElse(parsed.resources().stream().filter(s -> s.kind().equals(r.kind())).mapToInt(Resource::line).findFirst().orElse(1));
-        return new Resource(r.ref(), r.root(), display.apply(source), line, origin, application);
     }
 
     /** Whether Flux substitutes this object's {@code ${…}} from variables the checked tree does not hold. */
