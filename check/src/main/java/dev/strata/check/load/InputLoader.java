@@ -388,6 +388,11 @@ public final class InputLoader {
                     return;
                 }
             }
+            List<LoadProblem> unreadable = unreadableValues(u);
+            if (!unreadable.isEmpty()) {
+                u.problems.addAll(unreadable); // Helm would refuse them too: said where, not as "cannot be read"
+                return;
+            }
             switch (charts.render(u.chart, u.request)) {
                 case ChartRenderer.Rendered r -> {
                     u.asks = r.asks();
@@ -413,6 +418,27 @@ public final class InputLoader {
                 }
                 case ChartRenderer.Failed f -> u.problems.add(new LoadProblem("render-failed", u.shownFile, 1, f.message()));
             }
+        }
+
+        /** Syntax errors (a duplicate key, a bad indent) in the values files a render reads, at their file and line. */
+        List<LoadProblem> unreadableValues(Unit u) {
+            List<Path> files = new ArrayList<>();
+            if (Files.isDirectory(u.chart) && Files.isRegularFile(u.chart.resolve("values.yaml"))) {
+                files.add(u.chart.resolve("values.yaml"));
+            }
+            files.addAll(u.request.valuesFiles());
+            List<LoadProblem> out = new ArrayList<>();
+            for (Path f : files) {
+                try {
+                    for (LoadProblem p : parser.parse(Files.readString(f), display(f), "", "").problems()) {
+                        out.add(new LoadProblem("yaml-syntax", p.file(), p.line(), "values file of chart " + display(u.chart)
+                                + " cannot be read by Helm: " + p.message()));
+                    }
+                } catch (IOException e) {
+                    out.add(new LoadProblem("render-failed", display(f), 1, "values file cannot be read: " + e.getMessage()));
+                }
+            }
+            return out;
         }
 
         /** Where findings on a rendered object point: the template of a chart in the tree; the values file (what a person edits) for a chart from the cache. */

@@ -249,4 +249,14 @@ class InputLoaderTest {
         assertThat(r.resources()).extracting(res -> res.name() + "@" + res.namespace())
                 .containsExactlyInAnyOrder("web-prod@argocd", "extra@argocd", "web@prod", "extra@tools");
     }
+
+    @Test
+    void aDuplicateKeyInAChartsValuesIsAYamlErrorAtItsLineAndTheChartIsNotRendered() throws IOException {
+        write("charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n");
+        write("charts/web/values.yaml", "replicas: 1\nimage: {tag: 1.2.0}\nreplicas: 2\n");
+        LoadResult r = load(root);
+        assertThat(r.problems()).containsExactly(new LoadProblem("yaml-syntax", "charts/web/values.yaml", 3,
+                "values file of chart charts/web cannot be read by Helm: duplicate key \"replicas\" (first at line 1)"));
+        assertThat(rendered).isEmpty();
+    }
 }
