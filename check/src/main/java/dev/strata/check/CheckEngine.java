@@ -120,6 +120,17 @@ public final class CheckEngine {
         return reports.size() == 1 ? reports.getFirst() : CheckReport.merge(reports, ORDER);
     }
 
+    /**
+     * The charts from repositories a tree deploys — Argo CD chart sources (also those ApplicationSets
+     * generate), Flux HelmReleases from a HelmRepository or OCIRepository, chart dependencies not
+     * vendored — as {@code strata charts pull --tree} fetches them for {@code check --deep}.
+     */
+    public List<dev.strata.charts.ChartRef> chartsOf(List<Path> paths) {
+        List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        InputLoader loader = new InputLoader(kustomizer, chartRenderer, new YamlReader(limits), baseDir);
+        return loader.load(inputs, new InputLoader.Options(false, charts, kubeVersion, Set.of())).charts();
+    }
+
     private CheckReport checkRoot(List<Path> inputs, Optional<Path> platformFile, Set<Path> excluded) {
         InputLoader loader = new InputLoader(kustomizer, chartRenderer, new YamlReader(limits), baseDir);
         Optional<ClusterModel> model = clusterModel.or(() -> platformFile.flatMap(f -> clusterModelFactory.flatMap(m -> m.fromPlatformFile(f))));
@@ -329,7 +340,7 @@ public final class CheckEngine {
             all.addAll(parsed.resources());
             problems.addAll(parsed.problems());
         }
-        return new LoadResult(all, load.files(), problems, load.skipped(), load.inputErrors(), load.platformFiles(), load.tree());
+        return new LoadResult(all, load.files(), problems, load.skipped(), load.inputErrors(), load.platformFiles(), load.tree(), load.charts());
     }
 
     /** Runs the model rules once; a finding naming an object of the input is reported on it, else on platform.yaml. */

@@ -201,4 +201,34 @@ class DeepCheckTest {
         CheckReport shallow = CheckEngine.builder().baseDir(lab).build().check(List.of(lab));
         assertThat(errors(shallow)).noneSatisfy(e -> assertThat(e).contains("mon-setup"));
     }
+
+    @Test
+    void aFluxHelmReleaseFromAHelmRepositoryAndAChartDependencyNotVendoredRenderFromTheCache() throws IOException {
+        write("lab/flux/web.yaml", """
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: HelmRepository
+                metadata: {name: lab, namespace: flux-web}
+                spec: {interval: 1h, url: %s}
+                ---
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: web, namespace: flux-web}
+                spec:
+                  interval: 1h
+                  chart: {spec: {chart: web, version: 2.0.0, sourceRef: {kind: HelmRepository, name: lab}}}
+                  values: {monitor: {enabled: false}}
+                """.formatted(REPO));
+        write("lab/charts/blog/Chart.yaml", "apiVersion: v2\nname: blog\nversion: 1.0.0\ndependencies:\n"
+                + "  - {name: mon, version: 1.0.0, repository: %s}\n".formatted(REPO));
+        write("lab/charts/blog/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: blog}\ndata: {a: b}\n");
+        CheckReport r = check();
+        // the HelmRelease's chart rendered in its namespace with its values (monitor off: no Monitor), the dependency too
+        assertThat(r.findings()).noneSatisfy(f -> assertThat(f.object().display()).isEqualTo("Monitor/flux-web/web"));
+        assertThat(r.skipped()).noneSatisfy(s -> assertThat(s.what()).isIn("Flux HelmRelease flux-web/web", "charts/blog"));
+        // the dependency's objects point at the Chart.yaml that declares it (its templates are in the cache, not the tree)
+        assertThat(errors(r)).contains("privileged-container Job/default/mon-setup @charts/blog/Chart.yaml");
+        Path lab = root.resolve("lab");
+        assertThat(CheckEngine.builder().baseDir(lab).build().chartsOf(List.of(lab))).extracting(ChartRef::display)
+                .contains("web 2.0.0 (%s)".formatted(REPO), "mon 1.0.0 (%s)".formatted(REPO), "other 9.9.9 (%s)".formatted(REPO));
+    }
 }

@@ -4,7 +4,6 @@ import dev.strata.charts.ChartCache;
 import dev.strata.charts.ChartLock;
 import dev.strata.charts.ChartPull;
 import dev.strata.charts.ChartRef;
-import dev.strata.plan.Plan;
 import dev.strata.plan.PlannedRelease;
 import dev.strata.plan.Planner;
 import dev.strata.plan.capacity.Scenario;
@@ -25,13 +24,15 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "pull", mixinStandardHelpOptions = true,
-        description = {"Bring every chart the platform installs (HTTP chart repositories, OCI registries, git tags) into",
-            "Strata's cache at its pinned version, check each archive (its Chart.yaml, the repository's digest) and",
-            "record its sha256 in charts.lock beside the spec. An archive that differs from its entry in charts.lock is",
-            "refused. With --from, nothing is downloaded: the archives come from a folder (air-gapped machines).",
+        description = {"Bring every chart the platform installs (HTTP chart repositories, OCI registries, git tags) into "
+            + "Strata's cache at its pinned version, check each archive (its Chart.yaml, the repository's digest) and "
+            + "record its sha256 in charts.lock beside the spec. An archive that differs from its entry in charts.lock is "
+            + "refused. With --tree, the charts are those a GitOps tree deploys (Argo CD chart sources, Flux HelmReleases, "
+            + "chart dependencies not vendored), recorded in the tree's charts.lock, for strata check --deep. "
+            + "With --from, nothing is downloaded: the archives come from a folder (air-gapped machines).",
             "Exit 0: every chart is in the cache; 1: a chart could not be pulled (charts.lock is then left as it was)."},
         footer = {"", "Examples:", "  strata charts pull", "  strata charts pull -f lab/platform.yaml --from ./charts",
-            "  strata charts pull -o json"})
+            "  strata charts pull --tree ~/src/homelab && strata check --deep ~/src/homelab", "  strata charts pull -o json"})
 final class ChartsPullCommand implements Callable<Integer> {
 
     @Spec
@@ -48,6 +49,10 @@ final class ChartsPullCommand implements Callable<Integer> {
             description = "The chart cache (default: $STRATA_CACHE_DIR/charts, else $XDG_CACHE_HOME/strata/charts, else ~/.cache/strata/charts).")
     Path cache;
 
+    @Option(names = "--tree", paramLabel = "DIR",
+            description = "Pull the charts this GitOps tree deploys instead of a platform spec's; the lock is DIR/charts.lock.")
+    Path tree;
+
     @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Output output;
 
@@ -56,10 +61,14 @@ final class ChartsPullCommand implements Callable<Integer> {
         if (from != null && !Files.isDirectory(from)) {
             throw new UserException("--from " + from + ": not a directory; give the folder that holds the <chart>-<version>.tgz archives");
         }
-        Plan plan = Planner.bundled().plan(file.load(), Scenario.REPLICAS);
-        List<ChartRef> refs = new ArrayList<>(new LinkedHashSet<>(plan.releases().stream().map(PlannedRelease::chart).toList()));
+        if (tree != null && !Files.isDirectory(tree)) {
+            throw new UserException("--tree " + tree + ": not a directory; give the root of the GitOps tree to pull the charts of");
+        }
+        List<ChartRef> refs = tree != null ? dev.strata.check.CheckEngine.builder().build().chartsOf(List.of(tree))
+                : new ArrayList<>(new LinkedHashSet<>(Planner.bundled().plan(file.load(), Scenario.REPLICAS).releases().stream()
+                        .map(PlannedRelease::chart).toList()));
         ChartCache charts = cache == null ? ChartCache.standard() : new ChartCache(cache);
-        Path lockFile = file.path().toAbsolutePath().getParent().resolve(ChartLock.FILE_NAME);
+        Path lockFile = (tree != null ? tree.toAbsolutePath() : file.path().toAbsolutePath().getParent()).resolve(ChartLock.FILE_NAME);
         ChartLock lock = ChartLock.read(lockFile);
         PrintWriter out = spec.commandLine().getOut();
         boolean text = output == Output.text;

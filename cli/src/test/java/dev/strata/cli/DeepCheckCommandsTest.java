@@ -191,4 +191,30 @@ class DeepCheckCommandsTest {
         assertThat(failed.errors()).singleElement().asString().startsWith("chart metrics-server " + version("metrics-server"));
         assertThat(spec.resolveSibling("charts.lock")).doesNotExist();
     }
+
+    @Test
+    void anyTreesChartsArePulledWithTreeLockedBesideItAndRenderedByTheDeepCheck() throws Exception {
+        Path homelab = Files.createDirectories(dir.resolve("homelab"));
+        Files.createDirectories(homelab.resolve(".git"));
+        Files.writeString(homelab.resolve("gitea.yaml"), """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: gitea, namespace: argocd}
+                spec:
+                  project: default
+                  source: {repoURL: https://charts.example.org, chart: gitea, targetRevision: %s}
+                  destination: {server: https://kubernetes.default.svc, namespace: gitea}
+                """.formatted(version("gitea")));
+        Cli notYet = Cli.run("check", "--deep", "--cache", cache.toString(), homelab.toString());
+        assertThat(notYet.out()).contains("Application argocd/gitea: chart gitea").contains("not in the chart cache")
+                .contains("1 source not rendered");
+
+        Cli pulled = Cli.run("charts", "pull", "--tree", homelab.toString(), "--from", from.toString(), "--cache", cache.toString());
+        assertThat(pulled.exit()).as(pulled.out() + pulled.err()).isZero();
+        assertThat(pulled.out()).contains("Pulling 1 charts", "gitea " + version("gitea"));
+        assertThat(Files.readString(homelab.resolve("charts.lock"))).contains("gitea").containsPattern("sha256:[0-9a-f]{64}");
+
+        Cli deep = Cli.run("check", "--deep", "--cache", cache.toString(), homelab.toString());
+        assertThat(deep.out()).doesNotContain("not rendered").contains("Deployment/gitea/gitea");
+    }
 }

@@ -20,7 +20,21 @@ public final class ChartDependencies {
     }
 
     public static List<String> missing(Path chart) {
-        List<String> missing = new ArrayList<>();
+        return missingDependencies(chart).stream().map(Dependency::name).toList();
+    }
+
+    /** A dependency of Chart.yaml: name, version (constraint) and repository as written. */
+    public record Dependency(String name, String version, String repository) {
+        /** A chart from a repository (not {@code file://} or an {@code @alias}), with an exact version. */
+        public java.util.Optional<dev.strata.charts.ChartRef> ref() {
+            boolean remote = repository.startsWith("https://") || repository.startsWith("http://") || repository.startsWith("oci://");
+            boolean exact = version.matches("v?\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.-]+)?");
+            return remote && exact ? java.util.Optional.of(dev.strata.charts.ChartRef.helm(repository, name, version)) : java.util.Optional.empty();
+        }
+    }
+
+    public static List<Dependency> missingDependencies(Path chart) {
+        List<Dependency> missing = new ArrayList<>();
         YamlReader.Result parsed;
         try {
             parsed = new YamlReader().read(Files.readString(chart.resolve("Chart.yaml"), StandardCharsets.UTF_8));
@@ -33,7 +47,7 @@ public final class ChartDependencies {
         for (YMap dependency : meta.maps("dependencies")) {
             String name = dependency.strOr("name", "");
             if (!name.isEmpty() && !present(chart.resolve("charts"), name)) {
-                missing.add(name);
+                missing.add(new Dependency(name, dependency.strOr("version", ""), dependency.strOr("repository", "")));
             }
         }
         return missing;

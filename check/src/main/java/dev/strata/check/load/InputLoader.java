@@ -132,6 +132,8 @@ public final class InputLoader {
         final Set<String> countedFiles = new HashSet<>();
         final Set<Path> pendingCharts = new LinkedHashSet<>();
         final Set<Path> claimedCharts = new HashSet<>();
+        /** Charts from repositories the tree deploys, for strata charts pull --tree. */
+        final Set<dev.strata.charts.ChartRef> wantedCharts = new LinkedHashSet<>();
         final Map<String, Unit> units = new LinkedHashMap<>();
         /** Charts from the cache waiting to be rendered, so that those asking for API versions go last (deep). */
         final List<Unit> pending = new ArrayList<>();
@@ -183,7 +185,7 @@ public final class InputLoader {
                 allSkipped.addAll(u.skipped);
             }
             return new LoadResult(all, countedFiles.size(), allProblems, allSkipped, inputErrors,
-                    new ArrayList<>(platformFiles), tree);
+                    new ArrayList<>(platformFiles), tree, new ArrayList<>(wantedCharts));
         }
 
         void walk(Path root, String defaultNamespace, String application) {
@@ -380,20 +382,36 @@ public final class InputLoader {
             u.resources.clear();
             u.problems.clear();
             u.skipped.clear();
+            Path chart = u.chart;
+            Path vendoredCopy = null;
             if (Files.isDirectory(u.chart)) {
-                List<String> missing = ChartDependencies.missing(u.chart);
+                List<ChartDependencies.Dependency> missing = ChartDependencies.missingDependencies(u.chart);
+                missing.forEach(d -> d.ref().ifPresent(wantedCharts::add));
                 if (!missing.isEmpty()) {
-                    u.skipped.add(new Skipped(display(u.chart), "chart dependencies are not vendored in charts/ (" + String.join(", ", missing)
-                            + "); run helm dependency build to check it offline"));
-                    return;
+                    vendoredCopy = options.deep() ? vendored(u.chart, missing) : null;
+                    if (vendoredCopy == null) {
+                        String names = String.join(", ", missing.stream().map(ChartDependencies.Dependency::name).toList());
+                        u.skipped.add(new Skipped(display(u.chart), "chart dependencies are not vendored in charts/ (" + names
+                                + "); run helm dependency build to check it offline" + (options.deep()
+                                ? " (not in the chart cache either: strata charts pull --tree brings them)" : "")));
+                        return;
+                    }
+                    chart = vendoredCopy.resolve(u.chart.getFileName().toString());
                 }
             }
             List<LoadProblem> unreadable = unreadableValues(u);
             if (!unreadable.isEmpty()) {
                 u.problems.addAll(unreadable); // Helm would refuse them too: said where, not as "cannot be read"
+                deleteQuietly(vendoredCopy);
                 return;
             }
-            switch (charts.render(u.chart, u.request)) {
+            ChartRenderer.Result result;
+            try {
+                result = charts.render(chart, u.request);
+            } finally {
+                deleteQuietly(vendoredCopy);
+            }
+            switch (result) {
                 case ChartRenderer.Rendered r -> {
                     u.asks = r.asks();
                     for (ChartRenderer.Part part : r.parts()) {
@@ -417,6 +435,49 @@ public final class InputLoader {
                     countedFiles.add(u.shownFile);
                 }
                 case ChartRenderer.Failed f -> u.problems.add(new LoadProblem("render-failed", u.shownFile, 1, f.message()));
+            }
+        }
+
+        /**
+         * A temporary copy of the chart with its missing dependencies taken from the chart cache
+         * (exact versions from a repository), as {@code helm dependency build} would vendor them; null
+         * when one of them is not there.
+         */
+        Path vendored(Path chart, List<ChartDependencies.Dependency> missing) {
+            List<Path> archives = new ArrayList<>();
+            for (ChartDependencies.Dependency d : missing) {
+                Optional<Path> archive = d.ref().flatMap(ref -> options.charts().chart(ref.repository(), ref.name(), ref.version()));
+                if (archive.isEmpty()) {
+                    return null;
+                }
+                archives.add(archive.get());
+            }
+            try {
+                Path work = Files.createTempDirectory("strata-deps-");
+                Path copy = work.resolve(chart.getFileName().toString());
+                try (var files = Files.walk(chart)) {
+                    for (Path f : files.toList()) {
+                        Path to = copy.resolve(chart.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(to);
+                        } else {
+                            Files.copy(f, to);
+                        }
+                    }
+                }
+                Files.createDirectories(copy.resolve("charts"));
+                for (Path a : archives) {
+                    Files.copy(a, copy.resolve("charts").resolve(a.getFileName().toString()));
+                }
+                return work;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        void want(String repository, String chart, String version) {
+            if (!repository.isBlank() && !chart.isBlank() && !version.isBlank() && !repository.startsWith("oci://$")) {
+                wantedCharts.add(dev.strata.charts.ChartRef.helm(repository, chart, version));
             }
         }
 
@@ -446,7 +507,9 @@ public final class InputLoader {
             if (Files.isDirectory(u.chart)) {
                 String source = part.source();
                 int slash = source.indexOf('/');
-                return display(u.chart.resolve(slash < 0 ? source : source.substring(slash + 1)));
+                Path template = u.chart.resolve(slash < 0 ? source : source.substring(slash + 1));
+                // a dependency taken from the chart cache has no file in the tree: the Chart.yaml declaring it
+                return display(Files.exists(template) ? template : u.chart.resolve("Chart.yaml"));
             }
             return u.shownFile;
         }
@@ -662,6 +725,7 @@ public final class InputLoader {
                     return true;
                 }
                 case FluxHelmRelease.FromRepository c -> {
+                    want(c.repository(), c.chart(), c.version());
                     String chartName = "chart " + c.chart() + " " + c.version() + " (" + c.repository() + ")";
                     if (!options.deep()) {
                         skipped.add(new Skipped(what, chartName + " not rendered: charts from a repository are rendered by strata check --deep"));
@@ -823,11 +887,12 @@ public final class InputLoader {
             if (!followed.add(key)) {
                 return false;
             }
+            String full = repo.contains("://") ? repo : "oci://" + repo;
+            want(full, chart, version);
             if (!options.deep()) {
                 skipped.add(new Skipped(what, chartName + " not rendered: charts from a repository are rendered by strata check --deep"));
                 return false;
             }
-            String full = repo.contains("://") ? repo : "oci://" + repo;
             Optional<Path> archive = options.charts().chart(full, chart, version).or(() -> options.charts().chart(repo, chart, version));
             if (archive.isEmpty()) {
                 skipped.add(new Skipped(what, chartName + " not rendered: " + options.charts().missingReason()));

@@ -9,9 +9,20 @@ import java.util.List;
 
 /** Everything the loader produced from the input paths. */
 public record LoadResult(List<Resource> resources, int files, List<LoadProblem> problems, List<Skipped> skipped,
-                         List<InputError> inputErrors, List<Path> platformFiles, SourceTree tree) {
+                         List<InputError> inputErrors, List<Path> platformFiles, SourceTree tree,
+                         List<dev.strata.charts.ChartRef> charts) {
 
+    public LoadResult(List<Resource> resources, int files, List<LoadProblem> problems, List<Skipped> skipped,
+                      List<InputError> inputErrors, List<Path> platformFiles, SourceTree tree) {
+        this(resources, files, problems, skipped, inputErrors, platformFiles, tree, List.of());
+    }
+
+    /**
+     * {@code charts}: the charts from repositories the tree deploys (Argo CD chart sources, Flux
+     * HelmReleases, chart dependencies not vendored) — what {@code strata charts pull --tree} fetches.
+     */
     public LoadResult {
+        charts = List.copyOf(charts);
         resources = List.copyOf(resources);
         problems = List.copyOf(problems);
         skipped = List.copyOf(skipped);
