@@ -89,7 +89,7 @@ final class AuthorizationModel {
                 case "DENY" -> {
                     if (anyRule(p, from, port, false, ztunnelOnly && !waypoint(p), notes)) {
                         return new NetworkPolicyModel.Side(false, List.of(decider(p)),
-                                "AuthorizationPolicy " + display(p) + " denies " + from.name() + " on port " + port.number());
+                                "a DENY rule of AuthorizationPolicy " + display(p) + " matches " + from.name() + " on port " + port.number());
                     }
                 }
                 case "ALLOW" -> allow.add(p);
@@ -107,7 +107,7 @@ final class AuthorizationModel {
         }
         String who = mesh.member(from) ? "principal " + mesh.principal(from) : from.name() + " (not in the mesh: no principal)";
         return new NetworkPolicyModel.Side(false, List.of(decider(allow.getFirst())),
-                "ALLOW AuthorizationPolicies apply to " + to.name() + " and none admits " + who + " on port " + port.number());
+                "no rule of the ALLOW AuthorizationPolicies of " + to.name() + " admits " + who + " on port " + port.number());
     }
 
     /** Whether a rule of the policy matches; rules: [] matches nothing, a rule {} matches everything. */

@@ -29,10 +29,10 @@ public final class Connectivity {
         List<String> notes = new ArrayList<>(flow.from().assumptions());
         flow.to().assumptions().stream().filter(a -> !notes.contains(a)).forEach(notes::add);
         Port wire = flow.port();
-        if (mesh.ambient(flow.from()) && mesh.ambient(flow.to())) {
+        if ((mesh.ambient(flow.from()) || flow.from().istioGateway()) && mesh.ambient(flow.to())) {
             wire = new Port(Mesh.HBONE_PORT, "", "TCP");
-            notes.add("both ends are in the ambient mesh: the connection travels as HBONE to port 15008, "
-                    + "which the NetworkPolicies must admit");
+            notes.add((flow.from().istioGateway() ? "an Istio gateway calls an ambient pod" : "both ends are in the ambient mesh")
+                    + ": the connection travels as HBONE to port 15008, which the NetworkPolicies must admit");
         }
         List<Verdict.Decider> deciders = new ArrayList<>();
         List<String> reasons = new ArrayList<>();

@@ -31,8 +31,8 @@ final class DnsFlows implements FlowSource {
             }
             Peer app = Peer.of(t);
             for (Peer dns : servers) {
-                out.add(new Flow(KIND, app, dns, new Port(53, "dns", "UDP"), "dnsPolicy " + policy));
-                out.add(new Flow(KIND, app, dns, new Port(53, "dns-tcp", "TCP"), "dnsPolicy " + policy));
+                out.add(new Flow(KIND, app, dns, new Port(53, "dns", "UDP"), new Via("dnsPolicy", "", policy, "")));
+                out.add(new Flow(KIND, app, dns, new Port(53, "dns-tcp", "TCP"), new Via("dnsPolicy", "", policy, "")));
             }
         }
         return out;

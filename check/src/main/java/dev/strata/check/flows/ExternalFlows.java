@@ -38,7 +38,7 @@ final class ExternalFlows implements FlowSource {
 
     private static void serviceEntry(ResourceGraph graph, Resource se, List<Flow> out) {
         Optional<String> address = se.spec().strings("addresses").stream().findFirst();
-        String via = "ServiceEntry " + se.namespace() + "/" + se.name();
+        Via via = Via.of(se);
         for (String host : se.spec().strings("hosts")) {
             Peer external = Peer.outside(host, address, address.isPresent()
                     ? host + " is outside the cluster at " + address.get()
@@ -57,7 +57,7 @@ final class ExternalFlows implements FlowSource {
         YMap podSelector = np.spec().map("podSelector").orElse(YMap.empty());
         List<PodTemplate> pods = graph.podTemplates(np.namespace()).stream()
                 .filter(t -> Selectors.matches(podSelector, t.labels())).toList();
-        String via = "NetworkPolicy " + np.namespace() + "/" + np.name();
+        Via via = Via.of(np);
         for (YMap rule : np.spec().maps("egress")) {
             for (YMap peer : rule.maps("to")) {
                 Optional<String> cidr = peer.path("ipBlock").flatMap(b -> b.str("cidr"));

@@ -39,7 +39,7 @@ public record FlowMatrix(List<FlowResult> results) {
                 .thenComparing(r -> r.flow().to().name())
                 .thenComparingLong(r -> r.flow().port().number())
                 .thenComparing(r -> r.flow().port().protocol())
-                .thenComparing(r -> r.flow().via()));
+                .thenComparing(r -> r.flow().via().display()));
         return new FlowMatrix(out);
     }
 

@@ -41,7 +41,7 @@ final class GatewayFlows implements FlowSource {
                 gateways.addAll(GatewayPods.of(graph, parent.strOr("namespace", route.namespace()), parent.strOr("name", "")));
             }
         }
-        String via = route.kind() + " " + route.namespace() + "/" + route.name();
+        Via via = Via.of(route);
         for (YMap rule : route.spec().maps("rules")) {
             for (YMap ref : rule.maps("backendRefs")) {
                 if (!ref.strOr("kind", "Service").equals("Service") || !ref.strOr("group", "").isEmpty()) {
@@ -69,7 +69,7 @@ final class GatewayFlows implements FlowSource {
             return;
         }
         List<Peer> controllers = controllers(graph, ingress);
-        String via = "Ingress " + ingress.namespace() + "/" + ingress.name();
+        Via via = Via.of(ingress);
         for (YMap backend : backends) {
             YMap port = backend.map("port").orElse(YMap.empty());
             String ref = port.str("number").orElse(port.strOr("name", ""));

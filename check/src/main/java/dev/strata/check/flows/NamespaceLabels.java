@@ -10,14 +10,14 @@ import java.util.Map;
  * 1.21+). A namespace the input does not declare is assumed to carry that label only, and the
  * assumption is noted.
  */
-final class NamespaceLabels {
+public final class NamespaceLabels {
 
-    static final String NAME_LABEL = "kubernetes.io/metadata.name";
+    public static final String NAME_LABEL = "kubernetes.io/metadata.name";
 
     private NamespaceLabels() {
     }
 
-    static Map<String, String> of(ResourceGraph graph, String namespace, List<String> notes) {
+    public static Map<String, String> of(ResourceGraph graph, String namespace, List<String> notes) {
         return graph.namespaceLabels(namespace).orElseGet(() -> {
             String note = "namespace " + namespace + " not in the input; assumed labels " + NAME_LABEL + "=" + namespace + " only";
             if (!notes.contains(note)) {

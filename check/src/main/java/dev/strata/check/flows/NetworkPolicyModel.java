@@ -55,23 +55,13 @@ final class NetworkPolicyModel {
         byNamespace.values().forEach(l -> l.sort(Comparator.comparing(Resource::name)));
     }
 
-    /** policyTypes as the API server defaults them: Ingress, plus Egress when the policy has egress rules. */
-    static List<String> types(Resource np) {
-        List<String> types = np.spec().strings("policyTypes");
-        if (!types.isEmpty()) {
-            return types;
-        }
-        boolean egressRules = np.spec().list("egress").map(l -> !l.items().isEmpty()).orElse(false);
-        return egressRules ? List.of("Ingress", "Egress") : List.of("Ingress");
-    }
-
     /** The policies of the pod's namespace that select it and list the direction, by name. */
     List<Resource> isolating(Peer pod, Direction direction) {
         if (pod.outside()) {
             return List.of();
         }
         return byNamespace.getOrDefault(pod.namespace(), List.of()).stream()
-                .filter(np -> types(np).contains(direction.type))
+                .filter(np -> PolicyTypes.of(np).contains(direction.type))
                 .filter(np -> Selectors.matches(np.spec().map("podSelector").orElse(YMap.empty()), pod.labels()))
                 .toList();
     }
@@ -108,7 +98,7 @@ final class NetworkPolicyModel {
         Resource first = policies.getFirst();
         String names = policies.stream().map(Resource::name).reduce((a, b) -> a + ", " + b).orElse("");
         return new Side(false, List.of(decider(first, direction)),
-                "NetworkPolicies " + names + " isolate " + subject.name() + " for " + direction.label() + " and none admits "
+                "policies " + names + " isolate " + subject.name() + " for " + direction.label() + " and none admits "
                         + (direction == Direction.INGRESS ? "from " : "to ") + other.name() + " on " + port.display());
     }
 

@@ -11,12 +11,12 @@ import java.util.Optional;
  * every port of that protocol; {@code endPort} makes a range from a numeric port; a named port is
  * resolved on the destination pod (its container port of that name and protocol).
  */
-final class PolicyPorts {
+public final class PolicyPorts {
 
     private PolicyPorts() {
     }
 
-    static boolean admit(List<YMap> ports, Port port, Optional<PodTemplate> destination) {
+    public static boolean admit(List<YMap> ports, Port port, Optional<PodTemplate> destination) {
         if (ports.isEmpty()) {
             return true;
         }

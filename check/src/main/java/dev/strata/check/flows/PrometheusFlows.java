@@ -33,7 +33,7 @@ final class PrometheusFlows implements FlowSource {
         List<Peer> servers = PrometheusPods.of(graph);
         List<Flow> out = new ArrayList<>();
         for (Resource monitor : monitors) {
-            String via = monitor.kind() + " " + monitor.namespace() + "/" + monitor.name();
+            Via via = Via.of(monitor);
             for (ServiceTargets.Target target : monitor.kind().equals("ServiceMonitor") ? serviceTargets(graph, monitor)
                     : podTargets(graph, monitor)) {
                 for (Peer server : servers) {

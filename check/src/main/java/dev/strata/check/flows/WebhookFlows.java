@@ -28,7 +28,7 @@ final class WebhookFlows implements FlowSource {
                 if (!config.group().equals("admissionregistration.k8s.io")) {
                     continue;
                 }
-                String via = kind + " " + config.name();
+                Via via = Via.of(config);
                 for (YMap webhook : config.root().maps("webhooks")) {
                     Optional<YMap> service = webhook.path("clientConfig", "service");
                     if (service.isEmpty()) {
@@ -37,7 +37,7 @@ final class WebhookFlows implements FlowSource {
                     String port = service.get().strOr("port", "443");
                     for (ServiceTargets.Target target : ServiceTargets.of(graph, service.get().strOr("namespace", ""),
                             service.get().strOr("name", ""), port)) {
-                        out.add(new Flow(KIND, apiServer, Peer.of(target.pod()), target.port(), via + " (" + webhook.strOr("name", "?") + ")"));
+                        out.add(new Flow(KIND, apiServer, Peer.of(target.pod()), target.port(), via.with("webhook " + webhook.strOr("name", "?"))));
                     }
                 }
             }
