@@ -2,6 +2,8 @@ package dev.strata.check;
 
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.ResourceGraph;
+import dev.strata.check.flows.FlowMatrix;
+import dev.strata.check.flows.FlowReport;
 import dev.strata.check.load.ChartRenderer;
 import dev.strata.check.load.ChartSource;
 import dev.strata.check.load.ManifestParser;
@@ -108,15 +110,7 @@ public final class CheckEngine {
      * tree, its cluster model) and is checked apart from the rest; the reports are merged.
      */
     public CheckReport check(List<Path> paths) {
-        List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-        Roots roots = Roots.find(inputs);
-        List<CheckReport> reports = new ArrayList<>();
-        for (Path root : roots.platforms()) {
-            reports.add(checkRoot(List.of(root), Optional.of(Roots.platformFile(root)), Set.of()));
-        }
-        if (!roots.rest().isEmpty()) {
-            reports.add(checkRoot(roots.rest(), Optional.empty(), Set.copyOf(roots.platforms())));
-        }
+        List<CheckReport> reports = eachRoot(paths, this::check);
         return reports.size() == 1 ? reports.getFirst() : CheckReport.merge(reports, ORDER);
     }
 
@@ -131,19 +125,50 @@ public final class CheckEngine {
         return loader.load(inputs, new InputLoader.Options(false, charts, kubeVersion, Set.of())).charts();
     }
 
-    private CheckReport checkRoot(List<Path> inputs, Optional<Path> platformFile, Set<Path> excluded) {
+    /**
+     * The flows the paths imply and whether each gets through (the connectivity model), loaded the
+     * way {@link #check(List)} loads them; no rule runs.
+     */
+    public FlowReport flows(List<Path> paths) {
+        List<FlowReport> reports = eachRoot(paths, (load, model) -> {
+            Graphed g = graph(load, model);
+            return new FlowReport(FlowMatrix.of(g.graph()).results(), g.load().inputErrors());
+        });
+        return FlowReport.merge(reports);
+    }
+
+    /** Each directory holding a platform.yaml is loaded apart, with its cluster model; then the rest. */
+    private <T> List<T> eachRoot(List<Path> paths, java.util.function.BiFunction<LoadResult, Optional<ClusterModel>, T> then) {
+        List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        Roots roots = Roots.find(inputs);
+        List<T> out = new ArrayList<>();
+        for (Path root : roots.platforms()) {
+            out.add(loadRoot(List.of(root), Optional.of(Roots.platformFile(root)), Set.of(), then));
+        }
+        if (!roots.rest().isEmpty()) {
+            out.add(loadRoot(roots.rest(), Optional.empty(), Set.copyOf(roots.platforms()), then));
+        }
+        return out;
+    }
+
+    private <T> T loadRoot(List<Path> inputs, Optional<Path> platformFile, Set<Path> excluded,
+                           java.util.function.BiFunction<LoadResult, Optional<ClusterModel>, T> then) {
         InputLoader loader = new InputLoader(kustomizer, chartRenderer, new YamlReader(limits), baseDir);
         Optional<ClusterModel> model = clusterModel.or(() -> platformFile.flatMap(f -> clusterModelFactory.flatMap(m -> m.fromPlatformFile(f))));
         String kube = model.flatMap(ClusterModel::kubeVersion).orElse(kubeVersion);
         LoadResult load = loader.load(inputs, new InputLoader.Options(deep, charts, kube, excluded));
-        return check(load, model.isPresent() ? model : Optional.empty());
+        return then.apply(load, model.isPresent() ? model : Optional.empty());
     }
 
     public CheckReport check(LoadResult load) {
         return check(load, Optional.empty());
     }
 
-    private CheckReport check(LoadResult given, Optional<ClusterModel> known) {
+    /** The graph of what is deployed, with the cluster model and the files no kustomization lists. */
+    private record Graphed(LoadResult load, Optional<ClusterModel> model, ResourceGraph graph, List<Resource> unlisted) {
+    }
+
+    private Graphed graph(LoadResult given, Optional<ClusterModel> known) {
         Optional<ClusterModel> model = known.or(() -> clusterModel).or(() -> clusterModelFactory.flatMap(f ->
                 given.platformFiles().isEmpty() ? Optional.empty()
                         : f.fromPlatformFile(given.platformFiles().getFirst())));
@@ -153,7 +178,15 @@ public final class CheckEngine {
         List<Resource> unlisted = load.resources().stream().filter(r -> r.origin().startsWith(InputLoader.UNLISTED)).toList();
         List<Resource> deployed = unlisted.isEmpty() ? load.resources()
                 : load.resources().stream().filter(r -> !r.origin().startsWith(InputLoader.UNLISTED)).toList();
-        ResourceGraph graph = new ResourceGraph(deployed, load.tree(), clusterNamespaces);
+        return new Graphed(load, model, new ResourceGraph(deployed, load.tree(), clusterNamespaces), unlisted);
+    }
+
+    private CheckReport check(LoadResult given, Optional<ClusterModel> known) {
+        Graphed graphed = graph(given, known);
+        Optional<ClusterModel> model = graphed.model();
+        LoadResult load = graphed.load();
+        List<Resource> unlisted = graphed.unlisted();
+        ResourceGraph graph = graphed.graph();
         List<Skipped> skipped = new ArrayList<>(load.skipped());
         List<Rule> runnable = new ArrayList<>();
         for (Rule rule : active) {

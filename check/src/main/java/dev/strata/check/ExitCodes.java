@@ -13,6 +13,11 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
+    /** {@code check --flows}: 0 whatever is blocked (the matrix is information, not a verdict), 2 when an input could not be read. */
+    public static int of(dev.strata.check.flows.FlowReport report) {
+        return report.inputErrors().isEmpty() ? OK : UNREADABLE;
+    }
+
     public static int of(CheckReport report) {
         if (!report.inputErrors().isEmpty()) {
             return UNREADABLE;

@@ -20,12 +20,15 @@ import dev.strata.check.rules.gitops.NoAutomatedSyncRule;
 import dev.strata.check.rules.gitops.PruneDisabledRule;
 import dev.strata.check.rules.gitops.ReplicasManagedByHpaRule;
 import dev.strata.check.rules.gitops.SourcePathMissingRule;
+import dev.strata.check.rules.mesh.AuthzBlocksGatewayRule;
+import dev.strata.check.rules.mesh.AuthzBlocksPrometheusRule;
 import dev.strata.check.rules.mesh.MixedMeshModesRule;
 import dev.strata.check.rules.mesh.StrictMtlsNotEnrolledRule;
 import dev.strata.check.rules.mesh.VirtualServiceGatewayRule;
 import dev.strata.check.rules.network.BlocksGatewayRule;
 import dev.strata.check.rules.network.BlocksPrometheusRule;
 import dev.strata.check.rules.network.EgressWithoutDnsRule;
+import dev.strata.check.rules.network.WrongNamespaceSelectorRule;
 import dev.strata.check.rules.references.CertificateIssuerRule;
 import dev.strata.check.rules.references.DanglingHpaRule;
 import dev.strata.check.rules.references.DanglingPdbRule;
@@ -112,7 +115,8 @@ final class StandardRules {
                 new AppNamespaceMissingRule(), new UnusedValuesFileRule(), new ControllerRewritesFieldRule(), new ComponentInertRule(),
                 new PlaceholderLeftRule(), new AppSetWaveIgnoredRule(), new FluxDependsOnRule(), new CrdProviderMissingRule(),
                 // network and mesh
-                new EgressWithoutDnsRule(), new BlocksPrometheusRule(), new BlocksGatewayRule(),
+                new EgressWithoutDnsRule(), new BlocksPrometheusRule(), new BlocksGatewayRule(), new WrongNamespaceSelectorRule(),
+                new AuthzBlocksGatewayRule(), new AuthzBlocksPrometheusRule(),
                 new StrictMtlsNotEnrolledRule(), new MixedMeshModesRule(), new VirtualServiceGatewayRule(),
                 // tiering and capacity
                 new NodeSelectorRule(), new TaintNotToleratedRule(), new PlatformTierRule(), new CapacityRule());

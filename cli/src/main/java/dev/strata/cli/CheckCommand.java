@@ -5,6 +5,8 @@ import dev.strata.check.CheckException;
 import dev.strata.check.CheckReport;
 import dev.strata.check.ExitCodes;
 import dev.strata.check.Severity;
+import dev.strata.check.flows.FlowFormatter;
+import dev.strata.check.flows.FlowReport;
 import dev.strata.check.format.Formatters;
 import dev.strata.check.format.RuleListFormatter;
 import dev.strata.check.load.CachedCharts;
@@ -26,10 +28,16 @@ import java.util.concurrent.Callable;
             "Reads plain YAML, Kustomize directories (kustomize or kubectl kustomize), Helm charts (in-process)",
             "and Argo CD Applications that point into the tree. Objects opt out of a rule with the annotation",
             "strata.dev/ignore: rule-a,rule-b.",
-            "Exit 0: no error findings; 1: error findings; 2: the input could not be read."},
+            "With --flows it prints, instead of findings, the flows the tree implies (gateway to route backends,",
+            "Prometheus to monitored ports, apps to DNS and declared external services, the API server to",
+            "webhooks) and whether NetworkPolicies and Istio AuthorizationPolicies let each through.",
+            "Exit 0: no error findings; 1: error findings; 2: the input could not be read.",
+            "With --flows: 0 whatever is blocked; 2: the input could not be read."},
         footer = {"", "Examples:", "  strata check                       # the current directory",
             "  strata check examples/home -o sarif > strata.sarif", "  strata check --list-rules -o json",
-            "  strata check apps/ --skip missing-liveness-probe --severity error"})
+            "  strata check apps/ --skip missing-liveness-probe --severity error",
+            "  strata check --flows examples/talos-ambient      # src => dst : port, allowed|blocked, by which policy",
+            "  strata check --flows -o dot . | dot -Tsvg > flows.svg"})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec
@@ -39,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
-            description = "text, json, sarif (2.1.0) or junit (default: ${DEFAULT-VALUE}).")
+            description = "text, json, sarif (2.1.0) or junit (default: ${DEFAULT-VALUE}); with --flows: text, json or dot.")
     String output;
 
     @Option(names = "--severity", paramLabel = "LEVEL", description = "Report only findings at or above this severity: warning or error.")
@@ -53,6 +61,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--list-rules", description = "List the rules (id, category, severity, description) and exit.")
     boolean listRules;
+
+    @Option(names = "--flows", description = {"Print the flow matrix instead of findings: each flow the tree implies as",
+        "src => dst : port, allowed or blocked, with the NetworkPolicy or AuthorizationPolicy that decides it",
+        "(or \"no policy isolates ...\") and what had to be assumed (pods or namespaces not in the input)."})
+    boolean flows;
 
     @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN", description = "auto (on a terminal), always or never.")
     String color;
@@ -75,7 +88,10 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!Formatters.NAMES.contains(output)) {
+        if (flows && !FlowFormatter.NAMES.contains(output)) {
+            throw new UserException("-o with --flows must be one of " + String.join(", ", FlowFormatter.NAMES) + ", not \"" + output + "\"");
+        }
+        if (!flows && !Formatters.NAMES.contains(output)) {
             throw new UserException("-o must be one of " + String.join(", ", Formatters.NAMES) + ", not \"" + output + "\"");
         }
         List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".")) : paths;
@@ -103,6 +119,13 @@ final class CheckCommand implements Callable<Integer> {
             out.print(output.equals("json") ? RuleListFormatter.json(engine.registry().infos()) : RuleListFormatter.text(engine.registry().infos()));
             out.flush();
             return Strata.OK;
+        }
+        if (flows) {
+            FlowReport report = engine.flows(inputs);
+            out.print(FlowFormatter.named(output).format(report));
+            out.flush();
+            report.inputErrors().forEach(e -> err.println(e.path() + ": " + e.message()));
+            return ExitCodes.of(report);
         }
         boolean useColor = switch (color) {
             case "always" -> true;

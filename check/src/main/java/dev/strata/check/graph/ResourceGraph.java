@@ -25,6 +25,8 @@ public final class ResourceGraph {
     private final Map<String, Resource> crds = new HashMap<>();
 
     private final SourceTree tree;
+    /** Facts derived from the whole graph (the connectivity model), computed once and read by many rules. */
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ResourceGraph(List<Resource> resources) {
         this(resources, SourceTree.none());
@@ -106,6 +108,14 @@ public final class ResourceGraph {
 
     private static String key(String kind, String namespace, String name) {
         return kind + "\u0000" + namespace + "\u0000" + name;
+    }
+
+    /**
+     * A fact derived from the whole graph, computed on first use and shared by every rule that reads
+     * it (rules run in parallel; the computation runs once).
+     */
+    public <T> T derived(Class<T> type, java.util.function.Function<ResourceGraph, T> compute) {
+        return type.cast(derived.computeIfAbsent(type, k -> compute.apply(this)));
     }
 
     /** The repository the input came from, for rules that resolve Argo CD source paths. */

@@ -3,22 +3,18 @@ package dev.strata.check.rules.network;
 import dev.strata.check.Category;
 import dev.strata.check.RuleInfo;
 import dev.strata.check.Severity;
-import dev.strata.check.graph.PodTemplate;
+import dev.strata.check.flows.FlowResult;
 import dev.strata.check.graph.Resource;
-import dev.strata.check.graph.ResourceGraph;
-import dev.strata.check.graph.Selectors;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.rules.references.Services;
-import dev.strata.check.yaml.YMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
- * A NetworkPolicy that keeps Prometheus from scraping a pod a ServiceMonitor or PodMonitor targets.
- * Prometheus is found as a {@code Prometheus} resource or a workload labelled
- * {@code app.kubernetes.io/name=prometheus}; without either it is assumed in namespace monitoring.
+ * A NetworkPolicy that keeps Prometheus from a port a ServiceMonitor or PodMonitor scrapes, on the
+ * target's ingress or Prometheus's egress. Read from the connectivity model (the flows Prometheus →
+ * monitored port); Prometheus is found as in {@code PrometheusPods} (assumed in namespace monitoring
+ * when the input has none).
  */
 public final class BlocksPrometheusRule extends BaseRule {
 
@@ -30,70 +26,14 @@ public final class BlocksPrometheusRule extends BaseRule {
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!NetworkPolicies.isPolicy(object) || !NetworkPolicies.has(object, "Ingress")) {
+        if (!object.is("networking.k8s.io", "NetworkPolicy")) {
             return;
         }
-        ResourceGraph graph = ctx.graph();
-        NetworkPolicies.Source prometheus = prometheus(graph);
-        for (PodTemplate t : graph.podTemplates(object.namespace())) {
-            if (!NetworkPolicies.selects(object, t) || NetworkPolicies.ingressPolicies(graph, t).getFirst() != object) {
-                continue;
-            }
-            for (Scrape s : scrapes(graph, t)) {
-                if (!NetworkPolicies.ingressAllowed(graph, t, prometheus, s.port(), s.portName())) {
-                    ctx.report("blocks prometheus (namespace " + prometheus.namespace() + ") from port " + s.port()
-                            + " of " + t.owner().kind().toLowerCase(java.util.Locale.ROOT) + " " + t.owner().name()
-                            + ", scraped by " + s.monitor());
-                }
-            }
+        Set<String> messages = new LinkedHashSet<>();
+        for (FlowResult r : BlockedFlows.decidedBy(ctx.graph(), object, "prometheus")) {
+            messages.add("blocks prometheus (namespace " + r.flow().from().namespace() + ") from " + BlockedFlows.target(r)
+                    + ", " + BlockedFlows.purpose(r));
         }
-    }
-
-    record Scrape(String monitor, long port, String portName) {
-    }
-
-    static List<Scrape> scrapes(ResourceGraph graph, PodTemplate t) {
-        List<Scrape> out = new java.util.ArrayList<>();
-        for (Resource sm : graph.ofKind("ServiceMonitor")) {
-            YMap selector = sm.spec().map("selector").orElse(YMap.empty());
-            for (Resource svc : graph.ofKind("Service")) {
-                if (!svc.namespace().equals(t.owner().namespace()) || !Selectors.matches(selector, svc.labels())
-                        || !Selectors.matches(svc.spec().stringMap("selector"), t.labels())
-                        || svc.spec().stringMap("selector").isEmpty()) {
-                    continue;
-                }
-                for (YMap endpoint : sm.spec().maps("endpoints")) {
-                    endpoint.str("port").flatMap(p -> Services.port(svc, p)).ifPresent(sp -> {
-                        String target = Services.targetPort(sp);
-                        Services.containerPort(t, target).ifPresent(n ->
-                                out.add(new Scrape("ServiceMonitor " + sm.name(), n, Services.isNumber(target) ? "" : target)));
-                    });
-                }
-            }
-        }
-        for (Resource pm : graph.ofKind("PodMonitor")) {
-            if (!Selectors.matches(pm.spec().map("selector").orElse(YMap.empty()), t.labels())) {
-                continue;
-            }
-            for (YMap endpoint : pm.spec().maps("podMetricsEndpoints")) {
-                endpoint.str("port").ifPresent(p -> Services.containerPort(t, p).ifPresent(n ->
-                        out.add(new Scrape("PodMonitor " + pm.name(), n, p))));
-            }
-        }
-        return out;
-    }
-
-    static NetworkPolicies.Source prometheus(ResourceGraph graph) {
-        for (Resource p : graph.ofKind("Prometheus")) {
-            if (p.group().equals("monitoring.coreos.com")) {
-                return new NetworkPolicies.Source(p.namespace(), Optional.empty());
-            }
-        }
-        for (PodTemplate t : graph.allPodTemplates()) {
-            if ("prometheus".equals(t.labels().get("app.kubernetes.io/name"))) {
-                return new NetworkPolicies.Source(t.owner().namespace(), Optional.of(t.labels()));
-            }
-        }
-        return new NetworkPolicies.Source("monitoring", Optional.<Map<String, String>>empty());
+        messages.forEach(ctx::report);
     }
 }
