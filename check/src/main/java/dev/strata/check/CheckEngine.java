@@ -79,7 +79,7 @@ public final class CheckEngine {
             }
         }
         this.active = selected.stream().filter(r -> !skip.contains(r.info().id())).toList();
-        this.admissionRuleActive = active.stream().anyMatch(r -> r.info().id().equals("pod-security-admission"));
+        this.admissionRuleActive = active.stream().anyMatch(r -> r.info().id().equals(dev.strata.check.rules.admission.PodSecurityAdmissionRule.ID));
         this.threshold = b.threshold;
         this.clusterModel = b.clusterModel;
         this.clusterModelFactory = b.clusterModelFactory;
@@ -239,8 +239,8 @@ public final class CheckEngine {
         PodSecurityVerdict verdict = null;
         for (Rule rule : rules) {
             RuleInfo info = rule.info();
-            if (ignored.contains(info.id()) || ignored.contains("all")) {
-                continue;
+            if (!info.covers(r.group(), r.kind()) || ignored.contains(info.id()) || ignored.contains("all")) {
+                continue; // the rule declares the kinds it applies to: the engine dispatches
             }
             context.info = info;
             int before = context.findings.size();

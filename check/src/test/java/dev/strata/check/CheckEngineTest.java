@@ -117,6 +117,25 @@ class CheckEngineTest {
     }
 
     @Test
+    void aRuleIsGivenOnlyTheKindsItDeclaresByGroupAndKind() {
+        List<String> seen = new java.util.ArrayList<>();
+        dev.strata.check.rule.Rule services = new dev.strata.check.rule.Rule() {
+            @Override
+            public RuleInfo info() {
+                return RuleInfo.of("sees-services", Category.SCHEMA, Severity.WARNING, "Records.", "Nothing.").appliesTo("Service", "apps/Deployment");
+            }
+
+            @Override
+            public synchronized void check(dev.strata.check.graph.Resource object, dev.strata.check.rule.RuleContext context) {
+                seen.add(object.apiVersion() + " " + object.kind());
+            }
+        };
+        engine().registry(new RuleRegistry(List.of(services))).build().check(List.of(root));
+        assertThat(seen).isNotEmpty().allMatch(k -> k.equals("v1 Service") || k.equals("apps/v1 Deployment"));
+        assertThat(seen).contains("v1 Service");
+    }
+
+    @Test
     void unknownRuleIsAUsageError() {
         assertThatThrownBy(() -> engine().rules(List.of("no-such-rule")).build()).isInstanceOf(CheckException.class)
                 .hasMessageContaining("unknown rule \"no-such-rule\"");

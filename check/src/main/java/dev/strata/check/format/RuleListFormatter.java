@@ -30,6 +30,7 @@ public final class RuleListFormatter {
             m.put("category", r.category().label());
             m.put("severity", r.severity().label());
             m.put("crossResource", r.crossResource());
+            m.put("kinds", List.copyOf(new java.util.TreeSet<>(r.kinds()))); // empty: every kind
             m.put("description", r.description());
             m.put("remediation", r.remediation());
             out.add(m);

@@ -27,7 +27,7 @@ class FormattersTest {
             List.of(new Skipped("docs/logo.png", "not a yaml file")), List.of());
     private static final CheckReport CLEAN = new CheckReport(List.of(), new Summary(3, 1, 0, 0, 0), List.of(), List.of());
     private static final List<RuleInfo> RULES = List.of(RuleInfo.across("dangling-service", Category.REFERENCES,
-            Severity.ERROR, "A Service selects no pod.", "Fix the selector."));
+            Severity.ERROR, "A Service selects no pod.", "Fix the selector.").appliesTo("Service"));
 
     @Test
     void textGroupsPerFileAndEndsWithTheSummary() {
@@ -222,6 +222,9 @@ class FormattersTest {
                     "category": "references",
                     "severity": "error",
                     "crossResource": true,
+                    "kinds": [
+                      "Service"
+                    ],
                     "description": "A Service selects no pod.",
                     "remediation": "Fix the selector."
                   }

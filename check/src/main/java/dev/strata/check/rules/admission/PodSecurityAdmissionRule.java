@@ -21,8 +21,11 @@ import java.util.stream.Collectors;
  */
 public final class PodSecurityAdmissionRule extends PodRule {
 
+    /** The id the engine looks for: when this rule is active, the pod rules it covers defer to it. */
+    public static final String ID = "pod-security-admission";
+
     public PodSecurityAdmissionRule() {
-        super(RuleInfo.across("pod-security-admission", Category.ADMISSION, Severity.ERROR,
+        super(RuleInfo.across(ID, Category.ADMISSION, Severity.ERROR,
                 "A pod violates the Pod Security level its namespace enforces (pod-security.kubernetes.io/enforce), so the API server refuses it and the workload never starts.",
                 "Give the pod what the level requires (securityContext: runAsNonRoot, allowPrivilegeEscalation: false, capabilities drop ALL, seccompProfile RuntimeDefault for restricted), or label the namespace with the level its pods need and say why."));
     }

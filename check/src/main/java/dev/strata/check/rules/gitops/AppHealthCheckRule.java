@@ -19,12 +19,12 @@ public final class AppHealthCheckRule extends BaseRule {
     public AppHealthCheckRule() {
         super(RuleInfo.across("app-health-check-missing", Category.GITOPS, Severity.ERROR,
                 "Applications use sync waves but argocd-cm has no health check for Applications, so a wave does not wait for the previous one to be healthy (Argo CD 1.8+).",
-                "Add resource.customizations.health.argoproj.io_Application (the Lua check from the Argo CD docs) to argocd-cm."));
+                "Add resource.customizations.health.argoproj.io_Application (the Lua check from the Argo CD docs) to argocd-cm.").appliesTo("ConfigMap"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("", "ConfigMap") || !object.name().equals("argocd-cm")) {
+        if (!object.name().equals("argocd-cm")) {
             return;
         }
         boolean configured = object.root().map("data").map(d -> d.has(KEY)).orElse(false)

@@ -14,14 +14,11 @@ public final class AppNamespaceMissingRule extends BaseRule {
     public AppNamespaceMissingRule() {
         super(RuleInfo.across("argo-app-namespace-missing", Category.GITOPS, Severity.WARNING,
                 "An Argo CD Application deploys into a namespace that no Namespace object in the input creates and that it does not create itself (CreateNamespace=true).",
-                "Add the Namespace to the tree (with its labels) or syncOptions: [CreateNamespace=true]."));
+                "Add the Namespace to the tree (with its labels) or syncOptions: [CreateNamespace=true].").appliesTo("argoproj.io/Application"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("argoproj.io", "Application")) {
-            return;
-        }
         YMap destination = object.spec().map("destination").orElse(YMap.empty());
         String namespace = destination.strOr("namespace", "");
         boolean creates = object.spec().path("syncPolicy").map(p -> p.strings("syncOptions").contains("CreateNamespace=true"))

@@ -25,14 +25,11 @@ public final class FluxDependsOnRule extends BaseRule {
     public FluxDependsOnRule() {
         super(RuleInfo.across("flux-depends-on", Category.GITOPS, Severity.ERROR,
                 "A Flux Kustomization or HelmRelease depends on one that is not in the tree, or on itself through a cycle: Flux waits for it for ever.",
-                "Name an existing Kustomization (or HelmRelease) in dependsOn, with its namespace if it is another, and break the cycle."));
+                "Name an existing Kustomization (or HelmRelease) in dependsOn, with its namespace if it is another, and break the cycle.").appliesTo("kustomize.toolkit.fluxcd.io/Kustomization", "helm.toolkit.fluxcd.io/HelmRelease"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!FluxKustomization.is(object) && !object.is("helm.toolkit.fluxcd.io", "HelmRelease")) {
-            return;
-        }
         Map<String, Resource> peers = new LinkedHashMap<>();
         for (Resource r : ctx.graph().ofKind(object.kind())) {
             if (r.group().equals(object.group())) {

@@ -13,12 +13,12 @@ public final class NoAutomatedSyncRule extends BaseRule {
     public NoAutomatedSyncRule() {
         super(RuleInfo.of("argo-app-no-automated-sync", Category.GITOPS, Severity.WARNING,
                 "An Argo CD Application has no automated sync policy, so commits are not applied until someone syncs by hand.",
-                "Set spec.syncPolicy.automated (with prune: true and selfHeal: true)."));
+                "Set spec.syncPolicy.automated (with prune: true and selfHeal: true).").appliesTo("argoproj.io/Application"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (object.is("argoproj.io", "Application") && object.spec().path("syncPolicy", "automated").isEmpty()
+        if (object.spec().path("syncPolicy", "automated").isEmpty()
                 && !object.spec().path("syncPolicy").map(p -> p.has("automated")).orElse(false)) {
             ctx.report(object.spec().has("syncPolicy") ? object.spec().keyLine("syncPolicy") : object.line(),
                     "sync is manual (no syncPolicy.automated)");

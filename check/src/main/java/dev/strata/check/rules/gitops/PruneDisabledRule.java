@@ -15,14 +15,11 @@ public final class PruneDisabledRule extends BaseRule {
     public PruneDisabledRule() {
         super(RuleInfo.of("argo-app-prune-disabled", Category.GITOPS, Severity.WARNING,
                 "An Argo CD Application syncs automatically but does not prune, so objects removed from Git keep running.",
-                "Set spec.syncPolicy.automated.prune: true."));
+                "Set spec.syncPolicy.automated.prune: true.").appliesTo("argoproj.io/Application"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("argoproj.io", "Application")) {
-            return;
-        }
         Optional<YMap> syncPolicy = object.spec().map("syncPolicy");
         if (syncPolicy.isEmpty() || !syncPolicy.get().has("automated")) {
             return;

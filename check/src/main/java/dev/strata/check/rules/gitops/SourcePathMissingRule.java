@@ -21,14 +21,11 @@ public final class SourcePathMissingRule extends BaseRule {
     public SourcePathMissingRule() {
         super(RuleInfo.across("argo-app-source-path-missing", Category.GITOPS, Severity.ERROR,
                 "An Argo CD Application's source path does not exist in the repository it points to (this tree).",
-                "Fix spec.source.path to a directory of the repository, relative to its root."));
+                "Fix spec.source.path to a directory of the repository, relative to its root.").appliesTo("argoproj.io/Application"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("argoproj.io", "Application")) {
-            return;
-        }
         SourceTree tree = ctx.graph().tree();
         for (YMap source : ArgoSources.of(object)) {
             Optional<String> path = source.str("path");

@@ -28,14 +28,11 @@ public final class UnusedValuesFileRule extends BaseRule {
     public UnusedValuesFileRule() {
         super(RuleInfo.across("unused-values-file", Category.GITOPS, Severity.WARNING,
                 "A values file beside a chart in the tree is passed to it by no Argo CD Application, so what it configures never applies.",
-                "Add the file to the Application's spec.source.helm.valueFiles, or delete it."));
+                "Add the file to the Application's spec.source.helm.valueFiles, or delete it.").appliesTo("argoproj.io/Application"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("argoproj.io", "Application")) {
-            return;
-        }
         for (YMap source : ArgoSources.of(object)) {
             Optional<String> path = source.str("path");
             if (path.isEmpty() || source.has("chart")) {

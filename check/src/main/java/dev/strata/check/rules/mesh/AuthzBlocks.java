@@ -14,9 +14,6 @@ final class AuthzBlocks {
     }
 
     static void report(Resource object, RuleContext ctx, String flowKind, String peer) {
-        if (!object.is("security.istio.io", "AuthorizationPolicy")) {
-            return;
-        }
         Set<String> messages = new LinkedHashSet<>();
         for (FlowResult r : BlockedFlows.decidedBy(ctx.graph(), object, flowKind)) {
             String who = peer.isEmpty() ? BlockedFlows.source(r) : peer + " " + BlockedFlows.source(r);

@@ -17,7 +17,7 @@ public final class AuthzBlocksGatewayRule extends BaseRule {
     public AuthzBlocksGatewayRule() {
         super(RuleInfo.across("authz-blocks-gateway", Category.MESH, Severity.ERROR,
                 "An Istio AuthorizationPolicy on a route's backend does not admit the gateway's principal or namespace on the backend port (or denies it), so the route returns 403 or resets.",
-                "Add an ALLOW rule whose source.principals holds the gateway's service account (cluster.local/ns/<namespace>/sa/<account>) and whose operation.ports holds the backend port."));
+                "Add an ALLOW rule whose source.principals holds the gateway's service account (cluster.local/ns/<namespace>/sa/<account>) and whose operation.ports holds the backend port.").appliesTo("security.istio.io/AuthorizationPolicy"));
     }
 
     @Override

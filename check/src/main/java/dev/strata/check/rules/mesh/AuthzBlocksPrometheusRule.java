@@ -17,7 +17,7 @@ public final class AuthzBlocksPrometheusRule extends BaseRule {
     public AuthzBlocksPrometheusRule() {
         super(RuleInfo.across("authz-blocks-prometheus", Category.MESH, Severity.ERROR,
                 "An Istio AuthorizationPolicy on a scraped workload does not admit Prometheus on the monitored port (or denies it), so the target stays down.",
-                "Add an ALLOW rule for the metrics port whose source is Prometheus's principal (cluster.local/ns/<namespace>/sa/<account>), or, when Prometheus is outside the mesh, a rule for that port without a source."));
+                "Add an ALLOW rule for the metrics port whose source is Prometheus's principal (cluster.local/ns/<namespace>/sa/<account>), or, when Prometheus is outside the mesh, a rule for that port without a source.").appliesTo("security.istio.io/AuthorizationPolicy"));
     }
 
     @Override

@@ -13,14 +13,11 @@ public final class MixedMeshModesRule extends BaseRule {
     public MixedMeshModesRule() {
         super(RuleInfo.of("mixed-mesh-modes", Category.MESH, Severity.ERROR,
                 "A namespace is enrolled in Istio ambient and sidecar modes at once.",
-                "Keep one enrolment label: istio.io/dataplane-mode=ambient or istio-injection=enabled."));
+                "Keep one enrolment label: istio.io/dataplane-mode=ambient or istio-injection=enabled.").appliesTo("Namespace"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("", "Namespace")) {
-            return;
-        }
         var labels = object.labels();
         if (MeshLabels.ambient(labels) && MeshLabels.sidecar(labels)) {
             ctx.report(object.metadata().keyLine("labels"), "namespace is enrolled in ambient (istio.io/dataplane-mode=ambient) and sidecar ("

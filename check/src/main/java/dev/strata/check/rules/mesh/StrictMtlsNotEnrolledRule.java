@@ -15,14 +15,11 @@ public final class StrictMtlsNotEnrolledRule extends BaseRule {
     public StrictMtlsNotEnrolledRule() {
         super(RuleInfo.across("strict-mtls-not-enrolled", Category.MESH, Severity.ERROR,
                 "A PeerAuthentication requires STRICT mTLS in a namespace that is not enrolled in the mesh (no ambient or sidecar label), so mTLS is never applied.",
-                "Label the namespace istio.io/dataplane-mode=ambient (or istio-injection=enabled) in the input."));
+                "Label the namespace istio.io/dataplane-mode=ambient (or istio-injection=enabled) in the input.").appliesTo("security.istio.io/PeerAuthentication"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("security.istio.io", "PeerAuthentication")) {
-            return;
-        }
         String mode = object.spec().path("mtls").flatMap(m -> m.str("mode")).orElse("");
         if (!mode.equals("STRICT") || object.namespace().isEmpty() || object.namespace().equals("istio-system")) {
             return;

@@ -14,14 +14,11 @@ public final class VirtualServiceGatewayRule extends BaseRule {
     public VirtualServiceGatewayRule() {
         super(RuleInfo.across("virtualservice-gateway-missing", Category.MESH, Severity.ERROR,
                 "An Istio VirtualService is bound to a Gateway that does not exist.",
-                "Create the networking.istio.io Gateway or fix spec.gateways (namespace/name)."));
+                "Create the networking.istio.io Gateway or fix spec.gateways (namespace/name).").appliesTo("networking.istio.io/VirtualService"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("networking.istio.io", "VirtualService")) {
-            return;
-        }
         for (String ref : object.spec().strings("gateways")) {
             if (ref.equals("mesh")) {
                 continue;

@@ -21,14 +21,11 @@ public final class BlocksGatewayRule extends BaseRule {
     public BlocksGatewayRule() {
         super(RuleInfo.across("networkpolicy-blocks-gateway", Category.NETWORK, Severity.ERROR,
                 "A NetworkPolicy denies the Gateway the port of a Service an HTTPRoute sends traffic to, so the route returns errors.",
-                "Allow ingress on the backend port from the Gateway's namespace and pods."));
+                "Allow ingress on the backend port from the Gateway's namespace and pods.").appliesTo("networking.k8s.io/NetworkPolicy"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("networking.k8s.io", "NetworkPolicy")) {
-            return;
-        }
         Set<String> messages = new LinkedHashSet<>();
         for (FlowResult r : BlockedFlows.decidedBy(ctx.graph(), object, "gateway")) {
             messages.add("blocks gateway " + BlockedFlows.source(r) + " from " + BlockedFlows.target(r) + ", " + BlockedFlows.purpose(r));

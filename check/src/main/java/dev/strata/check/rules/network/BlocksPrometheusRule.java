@@ -21,14 +21,11 @@ public final class BlocksPrometheusRule extends BaseRule {
     public BlocksPrometheusRule() {
         super(RuleInfo.across("networkpolicy-blocks-prometheus", Category.NETWORK, Severity.ERROR,
                 "A NetworkPolicy denies Prometheus the port a ServiceMonitor or PodMonitor scrapes, so the target stays down.",
-                "Allow ingress on the metrics port from the Prometheus namespace (namespaceSelector kubernetes.io/metadata.name)."));
+                "Allow ingress on the metrics port from the Prometheus namespace (namespaceSelector kubernetes.io/metadata.name).").appliesTo("networking.k8s.io/NetworkPolicy"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("networking.k8s.io", "NetworkPolicy")) {
-            return;
-        }
         Set<String> messages = new LinkedHashSet<>();
         for (FlowResult r : BlockedFlows.decidedBy(ctx.graph(), object, "prometheus")) {
             messages.add("blocks prometheus (namespace " + r.flow().from().namespace() + ") from " + BlockedFlows.target(r)

@@ -23,12 +23,12 @@ public final class EgressWithoutDnsRule extends BaseRule {
     public EgressWithoutDnsRule() {
         super(RuleInfo.across("egress-deny-without-dns", Category.NETWORK, Severity.ERROR,
                 "NetworkPolicies restrict egress in a namespace but none allows DNS (port 53), so pods cannot resolve names.",
-                "Add an egress rule allowing UDP and TCP port 53 to kube-system (kube-dns)."));
+                "Add an egress rule allowing UDP and TCP port 53 to kube-system (kube-dns).").appliesTo("networking.k8s.io/NetworkPolicy"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("networking.k8s.io", "NetworkPolicy") || !PolicyTypes.of(object).contains("Egress")) {
+        if (!PolicyTypes.of(object).contains("Egress")) {
             return;
         }
         String ns = object.namespace().isEmpty() ? "(unset)" : object.namespace();

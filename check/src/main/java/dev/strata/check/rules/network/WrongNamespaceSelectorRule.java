@@ -32,14 +32,11 @@ public final class WrongNamespaceSelectorRule extends BaseRule {
     public WrongNamespaceSelectorRule() {
         super(RuleInfo.across("netpol-wrong-namespace-selector", Category.NETWORK, Severity.ERROR,
                 "A NetworkPolicy admits the monitoring namespace or the gateway only through a namespaceSelector that selects no namespace in the input, or not the one Prometheus or the gateway runs in, so the traffic it was written for is dropped.",
-                "Select the peer's namespace by the label every namespace carries: namespaceSelector matchLabels kubernetes.io/metadata.name: <namespace>."));
+                "Select the peer's namespace by the label every namespace carries: namespaceSelector matchLabels kubernetes.io/metadata.name: <namespace>.").appliesTo("networking.k8s.io/NetworkPolicy"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("networking.k8s.io", "NetworkPolicy")) {
-            return;
-        }
         ResourceGraph graph = ctx.graph();
         Set<String> messages = new LinkedHashSet<>();
         for (String kind : List.of("prometheus", "gateway")) {

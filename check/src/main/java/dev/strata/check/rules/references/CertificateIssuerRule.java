@@ -15,14 +15,11 @@ public final class CertificateIssuerRule extends BaseRule {
     public CertificateIssuerRule() {
         super(RuleInfo.across("certificate-issuer-missing", Category.REFERENCES, Severity.ERROR,
                 "A cert-manager Certificate's issuerRef names an Issuer or ClusterIssuer that does not exist.",
-                "Create the Issuer in the Certificate's namespace (or the ClusterIssuer), or fix issuerRef."));
+                "Create the Issuer in the Certificate's namespace (or the ClusterIssuer), or fix issuerRef.").appliesTo("cert-manager.io/Certificate"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("cert-manager.io", "Certificate")) {
-            return;
-        }
         YMap ref = object.spec().map("issuerRef").orElse(YMap.empty());
         if (!ref.strOr("group", "cert-manager.io").equals("cert-manager.io")) {
             return;

@@ -15,14 +15,11 @@ public final class DanglingHpaRule extends BaseRule {
     public DanglingHpaRule() {
         super(RuleInfo.across("dangling-hpa", Category.REFERENCES, Severity.ERROR,
                 "A HorizontalPodAutoscaler's scaleTargetRef names a workload that does not exist.",
-                "Point scaleTargetRef at the Deployment or StatefulSet's kind and name."));
+                "Point scaleTargetRef at the Deployment or StatefulSet's kind and name.").appliesTo("autoscaling/HorizontalPodAutoscaler"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("autoscaling", "HorizontalPodAutoscaler")) {
-            return;
-        }
         YMap ref = object.spec().map("scaleTargetRef").orElse(YMap.empty());
         String kind = ref.strOr("kind", "");
         String name = ref.strOr("name", "");

@@ -15,14 +15,11 @@ public final class DanglingPdbRule extends BaseRule {
     public DanglingPdbRule() {
         super(RuleInfo.across("dangling-pdb", Category.REFERENCES, Severity.ERROR,
                 "A PodDisruptionBudget's selector matches no pod template in its namespace.",
-                "Make spec.selector match the labels of the workload the budget protects."));
+                "Make spec.selector match the labels of the workload the budget protects.").appliesTo("policy/PodDisruptionBudget"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("policy", "PodDisruptionBudget")) {
-            return;
-        }
         YMap selector = object.spec().map("selector").orElse(YMap.empty());
         if (!ctx.graph().podTemplatesMatching(object.namespace(), selector).isEmpty()) {
             return;

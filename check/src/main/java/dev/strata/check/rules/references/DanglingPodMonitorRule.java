@@ -20,7 +20,7 @@ public final class DanglingPodMonitorRule extends BaseRule {
     public DanglingPodMonitorRule() {
         super(RuleInfo.across("dangling-pod-monitor", Category.REFERENCES, Severity.ERROR,
                 "A PodMonitor's selector matches no pod template, or its endpoint port is not a named container port of the matched pods.",
-                "Make spec.selector match the pod template's labels and podMetricsEndpoints[].port a container port name."));
+                "Make spec.selector match the pod template's labels and podMetricsEndpoints[].port a container port name.").appliesTo("monitoring.coreos.com/PodMonitor"));
     }
 
     /**
@@ -47,9 +47,6 @@ public final class DanglingPodMonitorRule extends BaseRule {
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("monitoring.coreos.com", "PodMonitor")) {
-            return;
-        }
         YMap selector = object.spec().map("selector").orElse(YMap.empty());
         List<String> names = object.spec().path("namespaceSelector").map(n -> n.strings("matchNames")).orElse(List.of());
         List<String> namespaces = names.isEmpty() ? List.of(object.namespace()) : names;

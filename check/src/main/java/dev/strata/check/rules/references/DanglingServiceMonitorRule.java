@@ -17,14 +17,11 @@ public final class DanglingServiceMonitorRule extends BaseRule {
     public DanglingServiceMonitorRule() {
         super(RuleInfo.across("dangling-service-monitor", Category.REFERENCES, Severity.ERROR,
                 "A ServiceMonitor's selector matches no Service, or its endpoint port is not a named port of the matched Services.",
-                "Make spec.selector match the Service's labels and endpoints[].port one of its port names."));
+                "Make spec.selector match the Service's labels and endpoints[].port one of its port names.").appliesTo("monitoring.coreos.com/ServiceMonitor"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("monitoring.coreos.com", "ServiceMonitor")) {
-            return;
-        }
         YMap selector = object.spec().map("selector").orElse(YMap.empty());
         YMap nsSelector = object.spec().map("namespaceSelector").orElse(YMap.empty());
         boolean any = nsSelector.bool("any").orElse(false);

@@ -15,12 +15,12 @@ public final class DanglingServiceRule extends BaseRule {
     public DanglingServiceRule() {
         super(RuleInfo.across("dangling-service", Category.REFERENCES, Severity.ERROR,
                 "A Service's selector matches no pod template in its namespace, so it has no endpoints.",
-                "Make spec.selector equal to labels of the workload's pod template (spec.template.metadata.labels)."));
+                "Make spec.selector equal to labels of the workload's pod template (spec.template.metadata.labels).").appliesTo("Service"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("", "Service") || object.spec().strOr("type", "").equals("ExternalName")) {
+        if (object.spec().strOr("type", "").equals("ExternalName")) {
             return;
         }
         Map<String, String> selector = object.spec().stringMap("selector");

@@ -14,15 +14,11 @@ public final class HttpRouteBackendRule extends BaseRule {
     public HttpRouteBackendRule() {
         super(RuleInfo.across("httproute-backend-missing", Category.REFERENCES, Severity.ERROR,
                 "An HTTPRoute backendRef names a Service that does not exist, or a port the Service does not have.",
-                "Point backendRefs at an existing Service (name, namespace) and one of its ports."));
+                "Point backendRefs at an existing Service (name, namespace) and one of its ports.").appliesTo("gateway.networking.k8s.io/HTTPRoute", "gateway.networking.k8s.io/GRPCRoute"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.group().equals("gateway.networking.k8s.io")
-                || !(object.kind().equals("HTTPRoute") || object.kind().equals("GRPCRoute"))) {
-            return;
-        }
         for (YMap rule : object.spec().maps("rules")) {
             for (YMap ref : rule.maps("backendRefs")) {
                 if (!ref.strOr("kind", "Service").equals("Service") || !ref.strOr("group", "").isEmpty()) {

@@ -16,14 +16,11 @@ public final class HttpRouteParentRule extends BaseRule {
     public HttpRouteParentRule() {
         super(RuleInfo.across("httproute-parent-missing", Category.REFERENCES, Severity.ERROR,
                 "An HTTPRoute's parentRef names a Gateway that does not exist, or a listener (sectionName) the Gateway does not have.",
-                "Point parentRefs at an existing Gateway's name and namespace, and sectionName at one of its listeners."));
+                "Point parentRefs at an existing Gateway's name and namespace, and sectionName at one of its listeners.").appliesTo("gateway.networking.k8s.io/HTTPRoute", "gateway.networking.k8s.io/GRPCRoute", "gateway.networking.k8s.io/TLSRoute", "gateway.networking.k8s.io/TCPRoute", "gateway.networking.k8s.io/UDPRoute"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.group().equals("gateway.networking.k8s.io") || !object.kind().endsWith("Route")) {
-            return;
-        }
         for (YMap parent : object.spec().maps("parentRefs")) {
             if (!parent.strOr("kind", "Gateway").equals("Gateway")) {
                 continue;

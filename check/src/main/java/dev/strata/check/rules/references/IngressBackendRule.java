@@ -16,14 +16,11 @@ public final class IngressBackendRule extends BaseRule {
     public IngressBackendRule() {
         super(RuleInfo.across("ingress-backend-missing", Category.REFERENCES, Severity.ERROR,
                 "An Ingress backend names a Service that does not exist, or a port the Service does not have.",
-                "Point the backend at an existing Service and one of its port numbers or names."));
+                "Point the backend at an existing Service and one of its port numbers or names.").appliesTo("networking.k8s.io/Ingress"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("networking.k8s.io", "Ingress")) {
-            return;
-        }
         List<YMap> backends = new ArrayList<>();
         object.spec().path("defaultBackend", "service").ifPresent(backends::add);
         for (YMap rule : object.spec().maps("rules")) {

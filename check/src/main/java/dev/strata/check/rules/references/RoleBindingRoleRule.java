@@ -23,15 +23,12 @@ public final class RoleBindingRoleRule extends BaseRule {
     public RoleBindingRoleRule() {
         super(RuleInfo.across("rolebinding-role-missing", Category.REFERENCES, Severity.ERROR,
                 "A RoleBinding or ClusterRoleBinding refers to a Role or ClusterRole that does not exist.",
-                "Create the Role in the binding's namespace (or the ClusterRole), or fix roleRef."));
+                "Create the Role in the binding's namespace (or the ClusterRole), or fix roleRef.").appliesTo("rbac.authorization.k8s.io/RoleBinding", "rbac.authorization.k8s.io/ClusterRoleBinding"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        boolean binding = object.is("rbac.authorization.k8s.io", "RoleBinding");
-        if (!binding && !object.is("rbac.authorization.k8s.io", "ClusterRoleBinding")) {
-            return;
-        }
+        boolean binding = object.kind().equals("RoleBinding");
         YMap ref = object.root().map("roleRef").orElse(YMap.empty());
         String kind = ref.strOr("kind", "");
         String name = ref.strOr("name", "");

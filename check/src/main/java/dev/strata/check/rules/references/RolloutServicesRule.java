@@ -24,14 +24,11 @@ public final class RolloutServicesRule extends BaseRule {
     public RolloutServicesRule() {
         super(RuleInfo.across("rollout-services", Category.REFERENCES, Severity.ERROR,
                 "An Argo Rollout's canary with trafficRouting lacks canaryService or stableService, or a Service it names does not exist.",
-                "Name both Services for a canary with trafficRouting and point every service field at an existing Service; with kustomize namePrefix, add a nameReference configuration for the Rollout kind."));
+                "Name both Services for a canary with trafficRouting and point every service field at an existing Service; with kustomize namePrefix, add a nameReference configuration for the Rollout kind.").appliesTo("argoproj.io/Rollout"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("argoproj.io", "Rollout")) {
-            return;
-        }
         YMap strategy = object.spec().map("strategy").orElse(YMap.empty());
         Optional<YMap> canary = strategy.map("canary");
         if (canary.isPresent() && canary.get().has("trafficRouting")) {

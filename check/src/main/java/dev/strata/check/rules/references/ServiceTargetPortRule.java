@@ -20,14 +20,11 @@ public final class ServiceTargetPortRule extends BaseRule {
     public ServiceTargetPortRule() {
         super(RuleInfo.across("service-target-port", Category.REFERENCES, Severity.ERROR,
                 "A Service's targetPort (number or name) is not a port of the pods it selects.",
-                "Set targetPort to a containerPort number or port name declared by the selected pods."));
+                "Set targetPort to a containerPort number or port name declared by the selected pods.").appliesTo("Service"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("", "Service")) {
-            return;
-        }
         List<PodTemplate> pods = Services.selected(object, ctx.graph());
         if (pods.isEmpty()) {
             return;

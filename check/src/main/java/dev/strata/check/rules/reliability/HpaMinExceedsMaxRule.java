@@ -14,14 +14,11 @@ public final class HpaMinExceedsMaxRule extends BaseRule {
     public HpaMinExceedsMaxRule() {
         super(RuleInfo.of("hpa-min-exceeds-max", Category.RELIABILITY, Severity.ERROR,
                 "A HorizontalPodAutoscaler has minReplicas above maxReplicas.",
-                "Set minReplicas at or below maxReplicas."));
+                "Set minReplicas at or below maxReplicas.").appliesTo("autoscaling/HorizontalPodAutoscaler"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("autoscaling", "HorizontalPodAutoscaler")) {
-            return;
-        }
         long min = object.spec().integer("minReplicas").orElse(1L);
         Optional<Long> max = object.spec().integer("maxReplicas");
         if (max.isPresent() && min > max.get()) {

@@ -19,14 +19,11 @@ public final class PdbBlocksEvictionRule extends BaseRule {
     public PdbBlocksEvictionRule() {
         super(RuleInfo.across("pdb-blocks-eviction", Category.RELIABILITY, Severity.ERROR,
                 "A PodDisruptionBudget allows no voluntary eviction of the workload it selects (minAvailable at or above its replicas, or maxUnavailable 0), so node drains hang.",
-                "Set minAvailable below the workload's replicas (or raise replicas), or maxUnavailable to at least 1."));
+                "Set minAvailable below the workload's replicas (or raise replicas), or maxUnavailable to at least 1.").appliesTo("policy/PodDisruptionBudget"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("policy", "PodDisruptionBudget")) {
-            return;
-        }
         YMap spec = object.spec();
         Optional<YNode> maxUnavailable = spec.get("maxUnavailable");
         if (maxUnavailable.isPresent() && maxUnavailable.get() instanceof YScalar s

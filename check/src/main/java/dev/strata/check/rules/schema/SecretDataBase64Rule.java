@@ -22,12 +22,12 @@ public final class SecretDataBase64Rule extends BaseRule {
     public SecretDataBase64Rule() {
         super(RuleInfo.of("secret-data-invalid-base64", Category.SCHEMA, Severity.ERROR,
                 "A Secret's data value is not valid base64, so the API server refuses the Secret.",
-                "Base64-encode the value (base64 -w0), or move the plain text to stringData."));
+                "Base64-encode the value (base64 -w0), or move the plain text to stringData.").appliesTo("Secret"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("", "Secret") || object.sopsEncrypted()) {
+        if (object.sopsEncrypted()) {
             return;
         }
         YMap data = object.root().map("data").orElse(YMap.empty());

@@ -26,14 +26,11 @@ public final class PlaintextSecretRule extends BaseRule {
     public PlaintextSecretRule() {
         super(RuleInfo.of("plaintext-secret", Category.SECURITY, Severity.ERROR,
                 "A Secret with data or stringData is committed in plain text (base64 is not encryption).",
-                "Commit a SealedSecret, an ExternalSecret or a SOPS-encrypted file instead of the Secret."));
+                "Commit a SealedSecret, an ExternalSecret or a SOPS-encrypted file instead of the Secret.").appliesTo("Secret"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("", "Secret")) {
-            return;
-        }
         if (object.sopsEncrypted()) {
             return;
         }

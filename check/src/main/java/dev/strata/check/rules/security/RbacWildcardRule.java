@@ -15,14 +15,11 @@ public final class RbacWildcardRule extends BaseRule {
     public RbacWildcardRule() {
         super(RuleInfo.of("rbac-wildcard", Category.SECURITY, Severity.ERROR,
                 "A Role or ClusterRole grants a wildcard (*) verb, resource or API group.",
-                "List the verbs, resources and API groups the subject needs instead of *."));
+                "List the verbs, resources and API groups the subject needs instead of *.").appliesTo("rbac.authorization.k8s.io/Role", "rbac.authorization.k8s.io/ClusterRole"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("rbac.authorization.k8s.io", "Role") && !object.is("rbac.authorization.k8s.io", "ClusterRole")) {
-            return;
-        }
         List<YMap> rules = object.root().maps("rules");
         for (int i = 0; i < rules.size(); i++) {
             YMap rule = rules.get(i);

@@ -15,14 +15,11 @@ public final class TargetRevisionHeadRule extends BaseRule {
     public TargetRevisionHeadRule() {
         super(RuleInfo.of("target-revision-head", Category.SUPPLY_CHAIN, Severity.WARNING,
                 "An Argo CD Application's Git source tracks HEAD (or sets no targetRevision), so the default branch of the remote decides what is deployed.",
-                "Set targetRevision to a named branch, a tag or a commit."));
+                "Set targetRevision to a named branch, a tag or a commit.").appliesTo("argoproj.io/Application"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("argoproj.io", "Application")) {
-            return;
-        }
         for (YMap source : ArgoSources.of(object)) {
             if (source.has("chart")) {
                 continue;

@@ -18,14 +18,11 @@ public final class UnpinnedChartVersionRule extends BaseRule {
     public UnpinnedChartVersionRule() {
         super(RuleInfo.of("unpinned-chart-version", Category.SUPPLY_CHAIN, Severity.ERROR,
                 "An Argo CD Application installs a Helm chart without an exact version (empty, *, a range or HEAD).",
-                "Set targetRevision to the exact chart version, e.g. 1.16.2."));
+                "Set targetRevision to the exact chart version, e.g. 1.16.2.").appliesTo("argoproj.io/Application"));
     }
 
     @Override
     public void check(Resource object, RuleContext ctx) {
-        if (!object.is("argoproj.io", "Application")) {
-            return;
-        }
         for (YMap source : ArgoSources.of(object)) {
             if (source.str("chart").isEmpty()) {
                 continue;
