@@ -231,4 +231,27 @@ class DeepCheckTest {
         assertThat(CheckEngine.builder().baseDir(lab).build().chartsOf(List.of(lab))).extracting(ChartRef::display)
                 .contains("web 2.0.0 (%s)".formatted(REPO), "mon 1.0.0 (%s)".formatted(REPO), "other 9.9.9 (%s)".formatted(REPO));
     }
+
+    @Test
+    void aKustomizationsHelmChartsAreRenderedFromTheCacheWithTheirNamespaceAndInlineValues() throws IOException {
+        write("lab/kustomize/web/kustomization.yaml", """
+                namespace: kweb
+                helmCharts:
+                  - name: web
+                    repo: %s
+                    version: 2.0.0
+                    releaseName: kweb
+                    valuesInline: {monitor: {enabled: false}}
+                """.formatted(REPO));
+        CheckReport r = check();
+        assertThat(r.skipped()).anySatisfy(s -> assertThat(s.what() + ": " + s.reason())
+                .isEqualTo("kustomize/web: kustomize directory not built: it uses helmCharts, which kustomize renders only with"
+                        + " --enable-helm and a helm binary; its charts are rendered in-process without the kustomization's transformations"));
+        assertThat(r.skipped()).noneSatisfy(s -> assertThat(s.reason()).contains("helmCharts web 2.0.0"));
+        // rendered in namespace kweb with valuesInline: monitor off, so no Monitor there
+        assertThat(r.findings()).noneSatisfy(f -> assertThat(f.object().display()).startsWith("Monitor/kweb/"));
+        Path lab = root.resolve("lab");
+        assertThat(CheckEngine.builder().baseDir(lab).build().chartsOf(List.of(lab))).extracting(ChartRef::display)
+                .contains("web 2.0.0 (%s)".formatted(REPO));
+    }
 }

@@ -338,6 +338,10 @@ public final class InputLoader {
         boolean build(Path dir, String application) {
             String shown = display(dir);
             String kfile = display(kustomization(dir).orElse(dir));
+            List<KustomizationRefs.HelmChart> helmCharts = KustomizationRefs.helmCharts(dir);
+            if (!helmCharts.isEmpty()) {
+                return buildHelmCharts(dir, application, helmCharts);
+            }
             Optional<String> network = KustomizationRefs.needsNetwork(dir);
             if (network.isPresent()) {
                 skipped.add(new Skipped(shown, "kustomize directory not built: building it needs the network ("
@@ -345,6 +349,45 @@ public final class InputLoader {
                 return true;
             }
             return built(dir, application, kustomizer.buildWithOrigins(dir));
+        }
+
+        /**
+         * A kustomization with {@code helmCharts}: kustomize renders them with a helm binary
+         * ({@code --enable-helm}) that Strata does not run, so each chart is rendered in-process
+         * instead — from its {@code chartHome} folder, or (deep) from the chart cache — with its
+         * release name, namespace, {@code valuesFile} and {@code valuesInline}. The kustomization's
+         * own transformations over the chart's output are not applied, which is said.
+         */
+        boolean buildHelmCharts(Path dir, String application, List<KustomizationRefs.HelmChart> helmCharts) {
+            String shown = display(dir);
+            String kfile = display(kustomization(dir).orElse(dir));
+            for (KustomizationRefs.HelmChart c : helmCharts) {
+                String chartName = "helmCharts " + c.name() + " " + c.version() + " (" + c.repo() + ")";
+                if (c.chartHome().isEmpty()) {
+                    want(c.repo(), c.name(), c.version());
+                }
+                Optional<Path> chart = c.chartHome().or(() -> options.deep()
+                        ? options.charts().chart(c.repo(), c.name(), c.version()) : Optional.empty());
+                if (chart.isEmpty()) {
+                    skipped.add(new Skipped(shown, chartName + " not rendered: " + (options.deep() ? options.charts().missingReason()
+                            : "charts from a repository are rendered by strata check --deep")));
+                    continue;
+                }
+                Optional<String> inline = c.valuesInline().map(v -> new org.snakeyaml.engine.v2.api.Dump(
+                        org.snakeyaml.engine.v2.api.DumpSettings.builder().build()).dumpToString(Plain.map(v)));
+                ChartRenderer.Request request = new ChartRenderer.Request(c.releaseName(), c.namespace(),
+                        c.valuesFile().filter(Files::isRegularFile).map(List::of).orElse(List.of()), inline, options.kubeVersion(), Set.of());
+                Unit unit = new Unit(chart.get(), kfile, "helmcharts:" + shown + "/" + c.name(), application, request);
+                if (c.chartHome().isPresent()) {
+                    claimedCharts.add(chart.get());
+                    renderUnit(unit);
+                } else {
+                    pending.add(unit);
+                }
+            }
+            skipped.add(new Skipped(shown, "kustomize directory not built: it uses helmCharts, which kustomize renders only with"
+                    + " --enable-helm and a helm binary; its charts are rendered in-process without the kustomization's transformations"));
+            return true;
         }
 
         private boolean built(Path dir, String application, Kustomizer.Result result) {

@@ -142,6 +142,31 @@ final class KustomizationRefs {
         return Optional.empty();
     }
 
+    /** One {@code helmCharts} entry of a kustomization (kustomize's HelmChart), with what the render needs. */
+    record HelmChart(String name, String repo, String version, String releaseName, String namespace,
+                     Optional<Path> valuesFile, Optional<YMap> valuesInline, Optional<Path> chartHome) {
+    }
+
+    /** The {@code helmCharts} of the kustomization in this directory (not of its bases), with its namespace as the default. */
+    static List<HelmChart> helmCharts(Path directory) {
+        Optional<YMap> parsed = find(directory).flatMap(KustomizationRefs::read);
+        if (parsed.isEmpty()) {
+            return List.of();
+        }
+        YMap k = parsed.get();
+        String home = k.path("helmGlobals").flatMap(g -> g.str("chartHome")).orElse("charts");
+        List<HelmChart> out = new java.util.ArrayList<>();
+        for (YMap c : k.maps("helmCharts")) {
+            String name = c.strOr("name", "");
+            Path local = directory.resolve(home).resolve(name).normalize();
+            out.add(new HelmChart(name, c.strOr("repo", ""), c.strOr("version", ""), c.strOr("releaseName", name),
+                    c.strOr("namespace", k.strOr("namespace", "default")),
+                    c.str("valuesFile").map(v -> directory.resolve(v).normalize()), c.map("valuesInline"),
+                    Files.isRegularFile(local.resolve("Chart.yaml")) ? Optional.of(local) : Optional.empty()));
+        }
+        return out;
+    }
+
     static Optional<Path> find(Path dir) {
         for (String name : List.of("kustomization.yaml", "kustomization.yml", "Kustomization")) {
             Path f = dir.resolve(name);

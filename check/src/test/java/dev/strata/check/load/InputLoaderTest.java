@@ -138,8 +138,11 @@ class InputLoaderTest {
         assertThat(r.skipped()).containsExactlyInAnyOrder(
                 new Skipped("apps/remote/overlay", "kustomize directory not built: building it needs the network "
                         + "(remote resource github.com/org/repo//deploy?ref=v1.0.0)"),
-                new Skipped("apps/chart", "kustomize directory not built: building it needs the network "
-                        + "(chart uses helmCharts)"));
+                new Skipped("apps/chart", "helmCharts redis 1.0.0 (https://charts.example) not rendered: charts from a"
+                        + " repository are rendered by strata check --deep"),
+                new Skipped("apps/chart", "kustomize directory not built: it uses helmCharts, which kustomize renders only with"
+                        + " --enable-helm and a helm binary; its charts are rendered in-process without the kustomization's transformations"));
+        assertThat(r.charts()).extracting(dev.strata.charts.ChartRef::display).containsExactly("redis 1.0.0 (https://charts.example)");
     }
 
     @Test
