@@ -1,6 +1,9 @@
 package dev.strata.cli;
 
+import dev.strata.catalog.Catalog;
 import dev.strata.cluster.ops.Status;
+import dev.strata.plan.Planner;
+import dev.strata.plan.capacity.Scenario;
 import dev.strata.spec.PlatformSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +34,8 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PlatformSpec platform = file.load();
         var kube = ClusterOptions.connect(platform, cluster.seams());
-        Status s = Status.read(kube, platform.cluster().tierLabel());
+        var facts = new Planner(Catalog.bundled()).plan(platform, Scenario.REPLICAS).facts();
+        Status s = Status.read(kube, facts.platformTier().label(), facts.gateway());
         var out = spec.commandLine().getOut();
         if (output == Output.json) {
             out.println(Json.write(LifecycleJson.status(s)));

@@ -50,7 +50,7 @@ public final class Up {
             out.println("Apps (through the gateway, TLS from the cluster's own CA):");
             for (AppSpec app : ctx.spec().apps()) {
                 for (var env : app.environments()) {
-                    out.println("  https://" + facts.appHost(app.name(), env.name()) + "/");
+                    out.println("  https://" + facts.gateway().appHost(app.name(), env.name()) + "/");
                 }
             }
         }

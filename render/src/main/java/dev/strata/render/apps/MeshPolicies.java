@@ -40,7 +40,7 @@ final class MeshPolicies {
                    : "ztunnel enforces identities and ports only (L4), so the rules name no paths."));
         if (f.gateway()) {
             rules.add(Obj.map(
-                    "from", List.of(Obj.map("source", Obj.map("principals", List.of(principal(PlatformFacts.GATEWAY_NAMESPACE, ctx.gatewayServiceAccount()))))),
+                    "from", List.of(Obj.map("source", Obj.map("principals", List.of(principal(PlatformFacts.GATEWAY_NAMESPACE, ctx.facts().gateway().serviceAccount()))))),
                     "to", List.of(Obj.map("operation", Obj.map("ports", List.of(port))))));
         }
         if (f.prometheus()) {
@@ -54,7 +54,7 @@ final class MeshPolicies {
                 comment.add("Prometheus is ever meshed and scrapes the pod directly. It opens nothing else.");
             }
             rules.add(Obj.map(
-                    "from", List.of(Obj.map("source", Obj.map("principals", List.of(principal(PlatformFacts.MONITORING_NAMESPACE, ctx.prometheusServiceAccount()))))),
+                    "from", List.of(Obj.map("source", Obj.map("principals", List.of(principal(PlatformFacts.MONITORING_NAMESPACE, ctx.facts().observability().prometheusServiceAccount()))))),
                     "to", List.of(Obj.map("operation", op))));
         }
         if (rules.isEmpty()) {

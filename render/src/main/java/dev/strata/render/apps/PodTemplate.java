@@ -45,11 +45,11 @@ final class PodTemplate {
                 "seccompProfile", Obj.map("type", "RuntimeDefault")));
         spec.put("containers", List.of(container(f)));
         spec.put("volumes", List.of(Obj.map("name", "tmp", "emptyDir", Obj.map("sizeLimit", "64Mi"))));
-        if (!ctx.appsNodeSelector().isEmpty()) {
-            spec.put("nodeSelector", new TreeMap<>(ctx.appsNodeSelector()));
+        if (!ctx.facts().appsTier().nodeSelector().isEmpty()) {
+            spec.put("nodeSelector", new TreeMap<>(ctx.facts().appsTier().nodeSelector()));
         }
-        if (!ctx.appsTolerations().isEmpty()) {
-            spec.put("tolerations", ctx.appsTolerations());
+        if (!ctx.facts().appsTier().tolerations().isEmpty()) {
+            spec.put("tolerations", ctx.facts().appsTier().tolerations());
         }
         affinity(f).ifPresent(a -> spec.put("affinity", a));
         return Obj.map("metadata", metadata, "spec", spec);

@@ -64,7 +64,7 @@ public final class ObservabilityGenerator implements Generator {
                     Obj.of("v1", "ConfigMap", "grafana-dashboard-" + app.name()).namespace(ns).labels(Map.of(DASHBOARD_LABEL, "1"))
                             .put("data", map(app.name() + ".json", json(SampleApiDashboard.of(app.name(), namespaces)))).build());
         }
-        if (ctx.meshMode().istio()) {
+        if (ctx.facts().meshMode().istio()) {
             ConfigFile.write(out, dir, List.of("istiod's control-plane metrics (xDS pushes, config errors, injections) on its",
                             "http-monitoring port 15014."),
                     Obj.of(MONITORING_API, "ServiceMonitor", "istiod").namespace(ns).put("spec", map(
@@ -75,7 +75,7 @@ public final class ObservabilityGenerator implements Generator {
         // Sidecar mode: no separate Envoy PodMonitor. The apps' PodMonitors scrape port 15020, where
         // Istio merges the app's metrics with Envoy's (enablePrometheusMerge), so Envoy's series
         // would otherwise be collected twice.
-        if (ctx.meshMode() == MeshMode.ISTIO_AMBIENT) {
+        if (ctx.facts().meshMode() == MeshMode.ISTIO_AMBIENT) {
             ConfigFile.write(out, dir, List.of("ztunnel, the ambient data plane on every node: connections, bytes and mTLS",
                             "failures per workload, on port 15020 (ztunnel-stats)."),
                     Obj.of(MONITORING_API, "PodMonitor", "ztunnel").namespace(ns).put("spec", map(
@@ -97,18 +97,18 @@ public final class ObservabilityGenerator implements Generator {
 
     private static List<String> backends(RenderContext ctx) {
         List<String> out = new ArrayList<>(List.of("Prometheus"));
-        if (ctx.enabled("loki")) {
+        if (ctx.facts().enabled("loki")) {
             out.add("Loki");
         }
-        if (ctx.enabled("tempo")) {
+        if (ctx.facts().enabled("tempo")) {
             out.add("Tempo");
         }
         return out;
     }
 
     static List<Object> datasources(RenderContext ctx) {
-        boolean loki = ctx.enabled("loki");
-        boolean tempo = ctx.enabled("tempo");
+        boolean loki = ctx.facts().enabled("loki");
+        boolean tempo = ctx.facts().enabled("tempo");
         List<Object> out = new ArrayList<>();
         Map<String, Object> promJson = new LinkedHashMap<>();
         promJson.put("httpMethod", "POST");
@@ -116,7 +116,7 @@ public final class ObservabilityGenerator implements Generator {
             promJson.put("exemplarTraceIdDestinations", List.of(map("name", "trace_id", "datasourceUid", TEMPO_UID)));
         }
         out.add(map("name", "Prometheus", "type", "prometheus", "uid", PROMETHEUS_UID, "access", "proxy",
-                "url", ctx.prometheusUrl(), "jsonData", promJson));
+                "url", ctx.facts().observability().prometheusUrl(), "jsonData", promJson));
         if (loki) {
             Map<String, Object> lokiJson = new LinkedHashMap<>();
             lokiJson.put("maxLines", 1000);
@@ -129,7 +129,7 @@ public final class ObservabilityGenerator implements Generator {
                         "datasourceUid", TEMPO_UID,
                         "urlDisplayLabel", "Open trace")));
             }
-            out.add(map("name", "Loki", "type", "loki", "uid", LOKI_UID, "access", "proxy", "url", ctx.lokiUrl(), "jsonData", lokiJson));
+            out.add(map("name", "Loki", "type", "loki", "uid", LOKI_UID, "access", "proxy", "url", ctx.facts().observability().lokiUrl(), "jsonData", lokiJson));
         }
         if (tempo) {
             Map<String, Object> tempoJson = new LinkedHashMap<>();
@@ -142,7 +142,7 @@ public final class ObservabilityGenerator implements Generator {
             // the map stays empty until it is turned on (and Prometheus accepts remote write).
             tempoJson.put("serviceMap", map("datasourceUid", PROMETHEUS_UID));
             tempoJson.put("nodeGraph", map("enabled", true));
-            out.add(map("name", "Tempo", "type", "tempo", "uid", TEMPO_UID, "access", "proxy", "url", ctx.tempoUrl(), "jsonData", tempoJson));
+            out.add(map("name", "Tempo", "type", "tempo", "uid", TEMPO_UID, "access", "proxy", "url", ctx.facts().observability().tempoUrl(), "jsonData", tempoJson));
         }
         return out;
     }

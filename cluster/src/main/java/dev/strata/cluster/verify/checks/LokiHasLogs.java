@@ -32,7 +32,7 @@ public final class LokiHasLogs implements Check {
     public CheckResult run(VerifyContext ctx) {
         var t = ctx.target().orElseThrow();
         String query = "{namespace=\"" + t.namespace() + "\"}";
-        String url = ctx.facts().lokiUrl() + "/loki/api/v1/query_range?limit=5&since=1h&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        String url = ctx.facts().observability().lokiUrl() + "/loki/api/v1/query_range?limit=5&since=1h&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         CurlOutcome o = ctx.curl("loki", VerifyContext.PROBE_NAMESPACE, CurlOutcome.script("--max-time 15 '" + url + "'"),
                 VerifyContext.outsideMeshLabels(), VerifyContext.outsideMeshAnnotations());
         return interpret(o, query);

@@ -34,13 +34,13 @@ public final class TempoHasTrace implements Check {
         var t = ctx.target().orElseThrow();
         String traceId = ctx.randomHex();
         String spanId = ctx.randomHex().substring(0, 16);
-        String host = ctx.facts().appHost(t.app().name(), t.env());
+        String host = ctx.facts().gateway().appHost(t.app().name(), t.env());
         // The request goes in through the gateway (as a user's would): the probe's namespace is not admitted by the app's NetworkPolicy.
-        String address = ctx.kube().get(GatewayServesHttps.gatewayRef()).flatMap(GatewayServesHttps::address).orElse("");
+        String address = ctx.kube().get(GatewayServesHttps.gatewayRef(ctx.facts().gateway())).flatMap(GatewayServesHttps::address).orElse("");
         String send = address.isEmpty()
                 ? "curl -s -o /dev/null -H 'traceparent: 00-" + traceId + "-" + spanId + "-01' " + t.serviceUrl("/status")
                 : "curl -sk -o /dev/null --connect-to " + host + ":443:" + address + ":443 -H 'traceparent: 00-" + traceId + "-" + spanId + "-01' https://" + host + "/status";
-        String url = ctx.facts().tempoUrl() + "/api/traces/" + traceId;
+        String url = ctx.facts().observability().tempoUrl() + "/api/traces/" + traceId;
         String script = send + "; for i in 1 2 3 4 5 6 7 8 9 10 11 12; do "
                 + "c=$(curl -s -o /dev/null -w '%{http_code}' " + url + "); if [ \"$c\" = 200 ]; then break; fi; sleep 5; done; "
                 + CurlOutcome.script("--max-time 10 " + url);
