@@ -6,7 +6,6 @@ import dev.strata.cluster.doctor.Doctor;
 import dev.strata.cluster.doctor.DoctorReport;
 import dev.strata.cluster.doctor.Needs;
 import dev.strata.cluster.up.Provisioner;
-import dev.strata.cluster.up.UpContext;
 import dev.strata.cluster.up.UpOptions;
 import dev.strata.cluster.up.steps.LoadImageStep;
 import dev.strata.plan.Planner;
@@ -50,9 +49,9 @@ final class DoctorCommand extends LifecycleCommand {
     public Integer call() {
         PlatformSpec platform = platform();
         Seams seams = seams();
-        Provisioner provisioner = UpContext.provisioner(platform, seams);
+        Provisioner provisioner = Provisioner.of(platform, seams.runner());
         DoctorReport report = new Doctor(seams.runner(), seams.host(), () -> seams.kubes().apply(provisioner.kubeContext()))
-                .examine(platform.cluster().provider(), platform.cluster().name(), UpContext.clusterTool(platform, seams),
+                .examine(platform.cluster().provider(), platform.cluster().name(), Provisioner.tool(platform, seams.catalog()),
                         Needs.of(plan(), LoadImageStep.need(platform, new UpOptions(false, Duration.ZERO, Optional.ofNullable(imageArchive), Checkout.root())))
                                 .withImages(cachedImages(platform)));
         if (output == Output.json) {

@@ -3,7 +3,7 @@ package dev.strata.cli;
 import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.Seams;
 import dev.strata.cluster.kube.Kube;
-import dev.strata.cluster.up.UpContext;
+import dev.strata.cluster.up.Provisioner;
 import dev.strata.plan.Plan;
 import dev.strata.plan.Planner;
 import dev.strata.plan.capacity.Scenario;
@@ -74,7 +74,7 @@ abstract class LifecycleCommand implements Callable<Integer> {
 
     /** A client for the spec's cluster, after checking that its API server answers. */
     final Kube connect() {
-        Kube kube = seams().kubes().apply(UpContext.provisioner(platform(), seams()).kubeContext());
+        Kube kube = seams().kubes().apply(Provisioner.of(platform(), seams().runner()).kubeContext());
         if (!kube.reachable()) {
             throw new ClusterException("no cluster answers at " + kube.describe() + "; is it up? (strata up creates it; strata doctor says what is missing)");
         }

@@ -9,6 +9,7 @@ import dev.strata.cluster.tools.ToolInstaller;
 import dev.strata.cluster.up.ConsoleProgress;
 import dev.strata.cluster.up.Pipeline;
 import dev.strata.cluster.up.Up;
+import dev.strata.cluster.up.Provisioner;
 import dev.strata.cluster.up.UpContext;
 import dev.strata.cluster.up.UpOptions;
 import dev.strata.cluster.up.UpState;
@@ -95,7 +96,7 @@ final class UpCommand extends LifecycleCommand {
     }
 
     private static void installTool(PlatformSpec platform, Seams seams, PrintWriter out) {
-        var tool = UpContext.clusterTool(platform, seams);
+        var tool = Provisioner.tool(platform, seams.catalog());
         if (tool.isEmpty()) {
             return;
         }

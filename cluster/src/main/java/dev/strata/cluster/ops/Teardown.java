@@ -5,7 +5,6 @@ import dev.strata.cluster.Seams;
 import dev.strata.cluster.kube.Kube;
 import dev.strata.cluster.kube.ResourceRef;
 import dev.strata.cluster.up.Provisioner;
-import dev.strata.cluster.up.UpContext;
 import dev.strata.cluster.up.steps.GitSourceStep;
 import dev.strata.spec.PlatformSpec;
 
@@ -29,7 +28,7 @@ public final class Teardown {
 
     /** The actions, in order, as the user will see them (also what the confirmation lists). */
     public List<String> plan(PlatformSpec spec) {
-        Provisioner p = UpContext.provisioner(spec, seams);
+        Provisioner p = Provisioner.of(spec, seams.runner());
         if (p.owned()) {
             return List.of("delete the " + p.describe() + " (every node container, all data in it)");
         }
@@ -68,7 +67,7 @@ public final class Teardown {
                 throw new ClusterException("not confirmed: nothing was deleted; run with --yes to skip the question (needed when there is no terminal)");
             }
         }
-        Provisioner p = UpContext.provisioner(spec, seams);
+        Provisioner p = Provisioner.of(spec, seams.runner());
         if (p.owned()) {
             if (!p.exists()) {
                 out.println("The " + p.describe() + " does not exist; nothing to delete.");

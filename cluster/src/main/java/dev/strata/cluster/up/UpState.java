@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What {@code up} has finished, per step, with the fingerprint of the inputs it finished with
@@ -91,7 +93,7 @@ public final class UpState {
     }
 
     /** Forgets every step except those named: the cluster is gone, so everything on it is too. */
-    public void forgetAllBut(java.util.Set<String> keep) {
+    public void forgetAllBut(Set<String> keep) {
         if (data.steps.keySet().removeIf(k -> !keep.contains(k))) {
             save();
         }
@@ -105,6 +107,20 @@ public final class UpState {
     public Optional<String> note(String key) {
         return Optional.ofNullable(data.notes.get(key));
     }
+
+    /**
+     * The images the platform's pods run, as the prove step found them in the rendered charts; kept
+     * here, so that a later run whose prove step is unchanged still knows them.
+     */
+    public List<String> images() {
+        return note(IMAGES).filter(s -> !s.isBlank()).map(s -> List.of(s.split(" "))).orElse(List.of());
+    }
+
+    public void images(List<String> images) {
+        putNote(IMAGES, String.join(" ", images));
+    }
+
+    private static final String IMAGES = "images";
 
     public Map<String, Double> durations() {
         Map<String, Double> m = new LinkedHashMap<>();
