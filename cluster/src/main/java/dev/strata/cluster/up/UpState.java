@@ -3,8 +3,10 @@ package dev.strata.cluster.up;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.strata.cluster.ClusterException;
+import dev.strata.yaml.AtomicWrite;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,8 +132,8 @@ public final class UpState {
 
     private void save() {
         try {
-            dev.strata.yaml.AtomicWrite.write(file, JSON.writeValueAsBytes(data));
-        } catch (IOException | java.io.UncheckedIOException e) {
+            AtomicWrite.write(file, JSON.writeValueAsBytes(data));
+        } catch (IOException | UncheckedIOException e) {
             throw new ClusterException("writing " + file + ": " + e.getMessage());
         }
     }

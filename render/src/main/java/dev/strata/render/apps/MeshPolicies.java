@@ -1,11 +1,12 @@
 package dev.strata.render.apps;
 
-import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.plan.facts.MeshMode;
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +45,7 @@ final class MeshPolicies {
                     "to", List.of(Obj.map("operation", Obj.map("ports", List.of(port))))));
         }
         if (f.prometheus()) {
-            Map<String, Object> op = new java.util.LinkedHashMap<>();
+            Map<String, Object> op = new LinkedHashMap<>();
             op.put("ports", List.of(port));
             if (l7) {
                 op.put("methods", List.of("GET"));
@@ -60,7 +61,7 @@ final class MeshPolicies {
         if (rules.isEmpty()) {
             comment.add("No gateway and no Prometheus: no rule, so no identity is allowed in.");
         }
-        Map<String, Object> spec = new java.util.LinkedHashMap<>();
+        Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("selector", Obj.map("matchLabels", new TreeMap<>(f.selector())));
         spec.put("action", "ALLOW");
         spec.put("rules", rules);

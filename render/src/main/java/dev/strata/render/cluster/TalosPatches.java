@@ -1,14 +1,15 @@
 package dev.strata.render.cluster;
 
-import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.catalog.Tool;
+import dev.strata.plan.Resolver;
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
-import dev.strata.yaml.Yaml;
 import dev.strata.spec.ClusterSpec;
 import dev.strata.spec.NodeGroup;
 import dev.strata.spec.NodeRole;
 import dev.strata.spec.Taint;
+import dev.strata.yaml.Yaml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -167,6 +168,6 @@ final class TalosPatches {
     }
 
     private static List<String> owners(RenderContext ctx, String capability) {
-        return ctx.components().stream().filter(rc -> dev.strata.plan.Resolver.capabilities(rc).contains(capability)).map(rc -> rc.id()).toList();
+        return ctx.components().stream().filter(rc -> Resolver.capabilities(rc).contains(capability)).map(rc -> rc.id()).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.render.config;
 
+import dev.strata.catalog.PodSecurity;
 import dev.strata.render.Generator;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
@@ -111,7 +112,7 @@ public final class AdmissionPoliciesGenerator implements Generator {
             } else {
                 PodSecurityLevels.Need need = PodSecurityLevels.platform(ctx, ns);
                 out.put(ns, String.join(", ", ids) + "; Pod Security " + need.podSecurity().level() + " bounds it"
-                        + (need.podSecurity().level().equals(dev.strata.catalog.PodSecurity.RESTRICTED) ? ""
+                        + (need.podSecurity().level().equals(PodSecurity.RESTRICTED) ? ""
                         : " (" + need.component() + ": " + need.podSecurity().reason() + ")"));
             }
         });
@@ -188,7 +189,7 @@ public final class AdmissionPoliciesGenerator implements Generator {
             }
             withExclusions.add(copy);
         }
-        Map<String, String> all = new java.util.TreeMap<>(annotations);
+        Map<String, String> all = new TreeMap<>(annotations);
         all.putAll(Map.of("policies.kyverno.io/title", title, "policies.kyverno.io/category", "Strata platform baseline",
                 "policies.kyverno.io/subject", "Pod"));
         var policy = Obj.of(API, "ClusterPolicy", name)

@@ -1,9 +1,9 @@
 package dev.strata.render.config;
 
-import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.catalog.PodSecurity;
-import dev.strata.render.Generator;
 import dev.strata.plan.facts.MeshMode;
+import dev.strata.plan.facts.PlatformFacts;
+import dev.strata.render.Generator;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
@@ -12,6 +12,7 @@ import dev.strata.spec.AppSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,7 +118,7 @@ public final class NamespacesGenerator implements Generator {
         List<String> header = List.of(
                 "Namespace of " + app.name() + " in " + env + ".",
                 "Pod Security restricted where the mesh allows it, mesh enrolment by the platform's mesh mode ("
-                        + ctx.facts().meshMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "), never two at once.");
+                        + ctx.facts().meshMode().name().toLowerCase(Locale.ROOT).replace('_', '-') + "), never two at once.");
         ConfigFile.write(out, DIR, header, obj, comments);
     }
 

@@ -1,14 +1,17 @@
 package dev.strata.render.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.strata.plan.facts.MeshMode;
 import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.Generator;
-import dev.strata.plan.facts.MeshMode;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
-import dev.strata.yaml.Yaml;
 import dev.strata.spec.AppEnvironment;
 import dev.strata.spec.AppSpec;
+import dev.strata.yaml.Yaml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -147,14 +150,14 @@ public final class ObservabilityGenerator implements Generator {
         return out;
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Pretty JSON in the maps' own key order, so the same dashboard gives the same bytes. */
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a dashboard is plain maps and lists; writing it cannot fail", e);
         }
     }

@@ -1,10 +1,11 @@
 package dev.strata.render.docs;
 
-import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.catalog.Layer;
 import dev.strata.plan.ResolvedComponent;
+import dev.strata.plan.Resolver;
 import dev.strata.plan.Wave;
 import dev.strata.plan.WaveItem;
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.RenderContext;
 import dev.strata.spec.AppEnvironment;
 import dev.strata.spec.AppSpec;
@@ -197,7 +198,7 @@ final class Diagrams {
     }
 
     static List<String> gateways(RenderContext ctx) {
-        return ctx.components().stream().filter(rc -> dev.strata.plan.Resolver.capabilities(rc).contains("ingress-gateway"))
+        return ctx.components().stream().filter(rc -> Resolver.capabilities(rc).contains("ingress-gateway"))
                 .map(ResolvedComponent::id).toList();
     }
 

@@ -64,7 +64,7 @@ final class Tables {
     static String inert(RenderContext ctx) {
         StringBuilder b = new StringBuilder();
         for (ResolvedComponent rc : ctx.components()) {
-            java.util.Optional.ofNullable(ctx.spec().components().get(rc.id())).flatMap(c -> c.inert())
+            Optional.ofNullable(ctx.spec().components().get(rc.id())).flatMap(c -> c.inert())
                     .ifPresent(why -> b.append("- **").append(rc.id()).append("** is installed but does nothing: ").append(why).append('\n'));
         }
         return b.isEmpty() ? "" : "Inert by choice (the spec says why; `strata check` holds every other component to its needs):\n\n" + b;

@@ -1,17 +1,17 @@
 package dev.strata.render.gitops;
 
-import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.catalog.Release;
 import dev.strata.catalog.Source;
 import dev.strata.plan.ConfigBundle;
 import dev.strata.plan.ResolvedComponent;
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.Generator;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
-import dev.strata.yaml.Yaml;
 import dev.strata.spec.AppEnvironment;
 import dev.strata.spec.AppSpec;
+import dev.strata.yaml.Yaml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Every Argo CD object of the tree: the bootstrap project and root Application (applied once by
@@ -219,7 +220,7 @@ public final class ApplicationsGenerator implements Generator {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> withWave(Map<String, Object> obj, int wave) {
         Map<String, Object> meta = (Map<String, Object>) obj.get("metadata");
-        Map<String, Object> annotations = (Map<String, Object>) meta.computeIfAbsent("annotations", k -> new java.util.TreeMap<String, Object>());
+        Map<String, Object> annotations = (Map<String, Object>) meta.computeIfAbsent("annotations", k -> new TreeMap<String, Object>());
         annotations.put(WAVE, Integer.toString(wave));
         return obj;
     }

@@ -7,6 +7,7 @@ import dev.strata.cluster.up.PlatformProof;
 import dev.strata.cluster.up.Step;
 import dev.strata.cluster.up.UpContext;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class ProveStep implements Step {
         Path lock = ctx.specDir().resolve(ChartLock.FILE_NAME);
         try {
             parts.add(Files.isRegularFile(lock) ? Files.readString(lock) : "no lock");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             parts.add("unreadable lock");
         }
         return Fingerprint.of(parts.toArray(String[]::new));
