@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ final class Checkout {
         }
         try {
             return existing.toRealPath().resolve(existing.relativize(abs));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return abs;
         }
     }

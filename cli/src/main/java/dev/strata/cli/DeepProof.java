@@ -10,8 +10,12 @@ import dev.strata.check.Finding;
 import dev.strata.check.Severity;
 import dev.strata.check.load.CachedCharts;
 import dev.strata.cluster.up.PlatformProof;
+import dev.strata.plan.OperatorWorkloads;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlannedRelease;
+import dev.strata.plan.Planner;
+import dev.strata.plan.capacity.Scenario;
+import dev.strata.plan.measure.CachedReleaseRenderer;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,7 +23,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -77,30 +84,30 @@ final class DeepProof implements PlatformProof {
 
     /** The images the platform runs: the charts' pods rendered with the planned values (cached by now), and what operators create. */
     private List<String> images(Plan plan) {
-        java.util.TreeSet<String> out = new java.util.TreeSet<>(dev.strata.plan.Planner.bundled()
-                .plan(plan.spec(), dev.strata.plan.capacity.Scenario.REPLICAS, new dev.strata.plan.measure.CachedReleaseRenderer(cache))
+        TreeSet<String> out = new TreeSet<>(Planner.bundled()
+                .plan(plan.spec(), Scenario.REPLICAS, new CachedReleaseRenderer(cache))
                 .measurement().images());
-        for (var declared : dev.strata.plan.OperatorWorkloads.of(plan)) {
+        for (var declared : OperatorWorkloads.of(plan)) {
             podImages(declared.manifest(), out);
         }
         return List.copyOf(out);
     }
 
     @SuppressWarnings("unchecked")
-    private static void podImages(java.util.Map<String, Object> manifest, java.util.Set<String> out) {
-        var spec = (java.util.Map<String, Object>) manifest.getOrDefault("spec", java.util.Map.of());
-        if (spec.get("jobTemplate") instanceof java.util.Map<?, ?> job && job.get("spec") instanceof java.util.Map<?, ?> jobSpec) {
-            spec = (java.util.Map<String, Object>) jobSpec; // a CronJob's pods are its jobs' pods
+    private static void podImages(Map<String, Object> manifest, Set<String> out) {
+        var spec = (Map<String, Object>) manifest.getOrDefault("spec", Map.of());
+        if (spec.get("jobTemplate") instanceof Map<?, ?> job && job.get("spec") instanceof Map<?, ?> jobSpec) {
+            spec = (Map<String, Object>) jobSpec; // a CronJob's pods are its jobs' pods
         }
         Object template = spec.get("template");
-        Object podSpec = template instanceof java.util.Map<?, ?> t ? t.get("spec") : null;
-        if (!(podSpec instanceof java.util.Map<?, ?> ps)) {
+        Object podSpec = template instanceof Map<?, ?> t ? t.get("spec") : null;
+        if (!(podSpec instanceof Map<?, ?> ps)) {
             return;
         }
         for (String field : List.of("initContainers", "containers")) {
             if (ps.get(field) instanceof List<?> cs) {
                 for (Object c : cs) {
-                    if (c instanceof java.util.Map<?, ?> m && m.get("image") != null) {
+                    if (c instanceof Map<?, ?> m && m.get("image") != null) {
                         out.add(String.valueOf(m.get("image")));
                     }
                 }

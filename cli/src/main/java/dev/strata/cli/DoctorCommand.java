@@ -1,22 +1,25 @@
 package dev.strata.cli;
 
+import dev.strata.charts.ChartCache;
+import dev.strata.cluster.Seams;
 import dev.strata.cluster.doctor.Doctor;
 import dev.strata.cluster.doctor.DoctorReport;
-import dev.strata.cluster.up.UpContext;
 import dev.strata.cluster.doctor.Needs;
+import dev.strata.cluster.up.Provisioner;
 import dev.strata.cluster.up.UpOptions;
 import dev.strata.cluster.up.steps.LoadImageStep;
 import dev.strata.plan.Planner;
 import dev.strata.plan.capacity.Scenario;
+import dev.strata.plan.measure.CachedReleaseRenderer;
 import dev.strata.spec.PlatformSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "doctor",
         header = "Check what strata up needs from this machine before anything is touched.", mixinStandardHelpOptions = true,
@@ -25,16 +28,7 @@ import java.util.concurrent.Callable;
             "an existing cluster of the same name.",
             "Each finding has an id, a reason and the fix. Exit 1 when up would fail."},
         footer = {"", "Example:", "  strata doctor -f lab/platform.yaml"})
-final class DoctorCommand implements Callable<Integer> {
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    SpecFile file;
-
-    @Mixin
-    ClusterOptions cluster;
+final class DoctorCommand extends LifecycleCommand {
 
     @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Output output;
@@ -43,29 +37,28 @@ final class DoctorCommand implements Callable<Integer> {
     Path imageArchive;
 
     /** The images the platform runs, when its charts are in the cache (strata charts pull); else none known. */
-    private static java.util.List<String> cachedImages(PlatformSpec platform) {
-        var charts = dev.strata.charts.ChartCache.standard();
-        if (!java.nio.file.Files.isDirectory(charts.root())) {
-            return java.util.List.of();
+    private static List<String> cachedImages(PlatformSpec platform) {
+        ChartCache charts = ChartCache.standard();
+        if (!Files.isDirectory(charts.root())) {
+            return List.of();
         }
-        return Planner.bundled().plan(platform, Scenario.REPLICAS, new dev.strata.plan.measure.CachedReleaseRenderer(charts)).measurement().images();
+        return Planner.bundled().plan(platform, Scenario.REPLICAS, new CachedReleaseRenderer(charts)).measurement().images();
     }
 
     @Override
     public Integer call() {
-        PlatformSpec platform = file.load();
-        var seams = cluster.seams();
-        var plan = new Planner(seams.catalog()).plan(platform, Scenario.REPLICAS);
-        var provisioner = UpContext.provisioner(platform, seams);
+        PlatformSpec platform = platform();
+        Seams seams = seams();
+        Provisioner provisioner = Provisioner.of(platform, seams.runner());
         DoctorReport report = new Doctor(seams.runner(), seams.host(), () -> seams.kubes().apply(provisioner.kubeContext()))
-                .examine(platform.cluster().provider(), platform.cluster().name(), UpContext.clusterTool(platform, seams),
-                        Needs.of(plan, LoadImageStep.need(platform, new UpOptions(false, java.time.Duration.ZERO, Optional.ofNullable(imageArchive), Checkout.root())))
+                .examine(platform.cluster().provider(), platform.cluster().name(), Provisioner.tool(platform, seams.catalog()),
+                        Needs.of(plan(), LoadImageStep.need(platform, new UpOptions(false, Duration.ZERO, Optional.ofNullable(imageArchive), Checkout.root())))
                                 .withImages(cachedImages(platform)));
         if (output == Output.json) {
-            spec.commandLine().getOut().println(Json.write(LifecycleJson.doctor(report)));
-            spec.commandLine().getOut().flush();
+            out().println(Json.write(LifecycleJson.doctor(report)));
+            out().flush();
         } else {
-            report.print(spec.commandLine().getOut());
+            report.print(out());
         }
         return report.blocking() ? Strata.WRONG : Strata.OK;
     }

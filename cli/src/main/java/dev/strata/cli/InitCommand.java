@@ -1,17 +1,20 @@
 package dev.strata.cli;
 
-import dev.strata.yaml.AtomicWrite;
 import dev.strata.spec.Profiles;
 import dev.strata.spec.SpecLoader;
 import dev.strata.spec.SpecSchema;
+import dev.strata.yaml.AtomicWrite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @Command(name = "init",
         header = "Write a commented platform.yaml for a profile into the directory where the lab will live.", mixinStandardHelpOptions = true,
@@ -43,7 +46,7 @@ final class InitCommand implements Callable<Integer> {
         String text = Profiles.text(profile).orElseThrow(() -> new UserException("\"" + profile + "\" is not a profile; known: "
                 + String.join(", ", Profiles.names()) + " (strata profiles describes them)"));
         if (name != null) {
-            text = text.replaceFirst("(?m)^  name: " + java.util.regex.Pattern.quote(profile) + "$", "  name: " + name);
+            text = text.replaceFirst("(?m)^  name: " + Pattern.quote(profile) + "$", "  name: " + name);
         }
         if (Checkout.contains(dir)) {
             throw new UserException(describe(dir) + " is in the Strata checkout (" + Checkout.root().orElseThrow()
@@ -92,12 +95,12 @@ final class InitCommand implements Callable<Integer> {
     static String withGitPath(String text, String path) {
         String line = "    path: " + path + "            # this directory's place in its git repository (strata init)\n";
         if (text.contains("\n  git:\n")) {
-            return text.replaceFirst("\n  git:\n", "\n  git:\n" + java.util.regex.Matcher.quoteReplacement(line));
+            return text.replaceFirst("\n  git:\n", "\n  git:\n" + Matcher.quoteReplacement(line));
         }
-        return text.replaceFirst("\n  cluster:\n", "\n  git:\n" + java.util.regex.Matcher.quoteReplacement(line) + "  cluster:\n");
+        return text.replaceFirst("\n  cluster:\n", "\n  git:\n" + Matcher.quoteReplacement(line) + "  cluster:\n");
     }
 
-    static final class ProfileNames extends java.util.ArrayList<String> {
+    static final class ProfileNames extends ArrayList<String> {
         ProfileNames() {
             super(Profiles.names());
         }

@@ -10,6 +10,7 @@ import dev.strata.plan.PlanException;
 import dev.strata.plan.Planner;
 import dev.strata.plan.capacity.NodeInfo;
 import dev.strata.plan.facts.PlatformFacts;
+import dev.strata.plan.facts.Tier;
 import dev.strata.plan.capacity.Scenario;
 import dev.strata.plan.capacity.Unschedulable;
 import dev.strata.spec.PlatformSpec;
@@ -48,19 +49,20 @@ final class PlatformClusterModel {
             err.println("strata: " + platformYaml + " does not plan, so the tiering and capacity rules are skipped: " + e.problems().get(0));
             return Optional.empty();
         }
+        PlatformFacts facts = plan.facts();
         List<ClusterModel.Node> nodes = new ArrayList<>();
-        for (NodeInfo n : plan.facts().nodes()) {
+        for (NodeInfo n : facts.nodes()) {
             nodes.add(new ClusterModel.Node(n.name(), n.controlPlane() ? "control-plane" : "worker", n.tier(), n.labels(),
                     n.taints().stream().map(t -> new ClusterModel.Taint(t.key(), t.value(), t.effect())).toList(),
                     n.allocatable().cpu().millicores(), n.allocatable().memory().bytes()));
         }
-        TreeSet<String> namespaces = new TreeSet<>(plan.facts().platformNamespaces().keySet());
+        TreeSet<String> namespaces = new TreeSet<>(facts.platformNamespaces().keySet());
         List<ClusterModel.CapacityFinding> capacity = new ArrayList<>();
         for (Unschedulable u : plan.capacity().unschedulable()) {
             capacity.add(new ClusterModel.CapacityFinding(Severity.ERROR, Optional.empty(), u.toString()));
         }
-        Optional<String> platformTier = plan.facts().hasTier(PlatformFacts.PLATFORM_TIER) ? Optional.of(PlatformFacts.PLATFORM_TIER) : Optional.empty();
-        PlatformFacts facts = plan.facts();
+        Tier tier = facts.platformTier();
+        Optional<String> platformTier = tier.served() ? Optional.of(tier.name()) : Optional.empty();
         List<ClusterModel.Declared> declared = OperatorWorkloads.of(plan).stream()
                 .map(d -> new ClusterModel.Declared(Yaml.dump(d.manifest()), d.createdBy(), platformYaml.toString() + " (catalog " + d.component() + ")"))
                 .toList();

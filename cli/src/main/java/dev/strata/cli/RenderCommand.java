@@ -10,6 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,7 +45,7 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         PlatformSpec platform = file.load();
         Path dir = out != null ? out : file.path().toAbsolutePath().getParent();
-        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserException("--out " + dir + " is a file; give the directory the tree goes into");
         }
         RenderedTree tree;
@@ -71,7 +73,7 @@ final class RenderCommand implements Callable<Integer> {
             stdout.println("Next: strata check " + dir);
         } catch (RenderException e) {
             throw new UserException(String.join("; ", e.problems()));
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new UserException("cannot write the tree into " + dir + ": " + e.getCause().getMessage()
                     + "; files written before the failure are complete, none is half-written");
         }

@@ -5,6 +5,7 @@ import dev.strata.spec.SpecLoader;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The {@code -f FILE} option every command that reads a spec shares. */
 public final class SpecFile {
@@ -25,8 +26,8 @@ public final class SpecFile {
         return SpecLoader.bundled().load(file);
     }
 
-    static java.util.Optional<Path> loaded() {
-        return java.util.Optional.ofNullable(LOADED.get());
+    static Optional<Path> loaded() {
+        return Optional.ofNullable(LOADED.get());
     }
 
     static void forget() {

@@ -1,13 +1,17 @@
 package dev.strata.cli;
 
+import dev.strata.cluster.ClusterException;
 import dev.strata.plan.PlanException;
+import dev.strata.render.RenderException;
 import dev.strata.spec.SpecException;
+import dev.strata.spec.SpecLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -128,8 +132,22 @@ public final class Strata implements Runnable {
         return cli;
     }
 
+    /**
+     * The one place where a failure becomes a message and an exit code: bad input (spec, plan, usage)
+     * is 2, a render or lifecycle failure is 1 with its evidence, anything else is a bug (3). A
+     * lifecycle command may add a hint after its failure (up: run it again to resume).
+     */
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        int code = exitCode(e, cl, err);
+        if (cl.getCommand() instanceof LifecycleCommand c && e instanceof RuntimeException r) {
+            c.hint(r).ifPresent(err::println);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static int exitCode(Exception e, CommandLine cl, PrintWriter err) {
         if (e instanceof SpecException s) {
             s.problems().forEach(p -> err.println(p));
             err.println(s.problems().size() == 1 ? "1 problem; nothing was changed." : s.problems().size() + " problems; nothing was changed.");
@@ -144,9 +162,15 @@ public final class Strata implements Runnable {
             err.println("strata: " + u.getMessage());
             return BAD_INPUT;
         }
-        if (e instanceof dev.strata.cluster.ClusterException c) {
+        if (e instanceof RenderException r) {
+            r.problems().forEach(err::println);
+            return WRONG;
+        }
+        if (e instanceof ClusterException c) {
             // a lifecycle command could not do its job: what failed and where, then the evidence, one line each
-            return ClusterOptions.report(err, cl.getCommandSpec().qualifiedName(" ").replaceFirst("^strata ", ""), c);
+            err.println("strata " + cl.getCommandSpec().qualifiedName(" ").replaceFirst("^strata ", "") + ": " + c.getMessage());
+            c.evidence().forEach(l -> err.println("  " + l));
+            return WRONG;
         }
         err.println("strata: internal error: " + e + (System.getenv("STRATA_DEBUG") == null ? " (set STRATA_DEBUG=1 for the stack trace)" : ""));
         if (System.getenv("STRATA_DEBUG") != null) {
@@ -163,7 +187,7 @@ public final class Strata implements Runnable {
         }
         Path file = SpecFile.loaded().get();
         try {
-            int line = dev.strata.spec.SpecLoader.lineOf(java.nio.file.Files.readString(file), problem.substring(0, colon));
+            int line = SpecLoader.lineOf(Files.readString(file), problem.substring(0, colon));
             return file + (line > 0 ? ":" + line : "") + ": " + problem;
         } catch (IOException | RuntimeException unreadable) {
             return file + ": " + problem;

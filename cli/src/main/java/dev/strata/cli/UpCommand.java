@@ -3,23 +3,26 @@ package dev.strata.cli;
 import dev.strata.charts.ChartCache;
 import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.Lifecycle;
+import dev.strata.cluster.Seams;
 import dev.strata.cluster.process.SystemProcessRunner;
 import dev.strata.cluster.tools.ToolInstaller;
 import dev.strata.cluster.up.ConsoleProgress;
+import dev.strata.cluster.up.Pipeline;
 import dev.strata.cluster.up.Up;
+import dev.strata.cluster.up.Provisioner;
 import dev.strata.cluster.up.UpContext;
 import dev.strata.cluster.up.UpOptions;
 import dev.strata.cluster.up.UpState;
 import dev.strata.spec.PlatformSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "up",
         header = "Take the spec to a running platform whose Applications are all Synced and Healthy.", mixinStandardHelpOptions = true,
@@ -31,16 +34,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  strata up                              # ./platform.yaml",
             "  strata up --install-tools              # fetch the pinned kind/talosctl (checksum-verified) if missing",
             "  strata up --timeout 30m --image-archive sample-api/target/sample-api-image.tar"})
-final class UpCommand implements Callable<Integer> {
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    SpecFile file;
-
-    @Mixin
-    ClusterOptions cluster;
+final class UpCommand extends LifecycleCommand {
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask before using an existing cluster.")
     boolean yes;
@@ -62,44 +56,47 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlatformSpec platform = file.load();
-        Path specDir = file.path().toAbsolutePath().getParent();
+        PlatformSpec platform = platform();
+        Path specDir = specDir();
         if (Checkout.contains(specDir)) {
             throw new UserException(file.path() + " is in the Strata checkout (" + Checkout.root().orElseThrow()
                     + "), and up would commit the lab's tree into Strata's repository: give the lab a directory of its own, "
                     + "e.g. strata init --profile " + (platform.profile().isEmpty() ? "kind-lab" : platform.profile()) + " --dir "
                     + Checkout.ELSEWHERE + " && strata up -f " + Checkout.ELSEWHERE + "/platform.yaml");
         }
-        if (imageArchive != null && !java.nio.file.Files.isRegularFile(imageArchive)) {
+        if (imageArchive != null && !Files.isRegularFile(imageArchive)) {
             throw new UserException("--image-archive " + imageArchive + ": no such file; build it with ./mvnw -pl sample-api -am package jib:buildTar "
                     + "(in the Strata checkout), or leave the option out and up builds it");
         }
-        if (chartsFrom != null && !java.nio.file.Files.isDirectory(chartsFrom)) {
+        if (chartsFrom != null && !Files.isDirectory(chartsFrom)) {
             throw new UserException("--charts-from " + chartsFrom + ": not a directory; give the folder that holds the <chart>-<version>.tgz archives");
         }
-        var seams = cluster.seams(new DeepProof(ChartCache.standard(), Optional.ofNullable(chartsFrom)));
-        var out = spec.commandLine().getOut();
-        try {
-            if (installTools) {
-                installTool(platform, seams, out);
-            }
-            UpContext ctx = new UpContext(platform, specDir, seams, new UpOptions(yes, parse(timeout), Optional.ofNullable(imageArchive), Checkout.root()),
-                    UpState.load(specDir), new ConsoleProgress(out, System.console() != null));
-            UpState.load(specDir).failedStep().ifPresent(s -> out.println("Resuming: the last run stopped at step " + s + "."));
-            out.println("Bringing up " + platform.name() + " (" + platform.cluster().provider().id() + " cluster " + platform.cluster().name() + ")");
-            var outcomes = Up.run(ctx);
-            String specArg = file.path().toString().equals("platform.yaml") ? "" : " -f " + file.path();
-            Up.summary(ctx, outcomes, specArg, out);
-            return Strata.OK;
-        } catch (ClusterException e) {
-            int code = ClusterOptions.report(spec.commandLine().getErr(), "up", e);
-            spec.commandLine().getErr().println("Fix that and run strata up again: finished steps are not repeated.");
-            return code;
+        PrintWriter out = out();
+        if (installTools) {
+            installTool(platform, seams(), out);
         }
+        UpContext ctx = new UpContext(platform, specDir, seams(), new UpOptions(yes, parse(timeout), Optional.ofNullable(imageArchive), Checkout.root()),
+                UpState.load(specDir), new ConsoleProgress(out, System.console() != null));
+        UpState.load(specDir).failedStep().ifPresent(s -> out.println("Resuming: the last run stopped at step " + s + "."));
+        out.println("Bringing up " + platform.name() + " (" + platform.cluster().provider().id() + " cluster " + platform.cluster().name() + ")");
+        List<Pipeline.Outcome> outcomes = Up.run(ctx);
+        String specArg = file.path().toString().equals("platform.yaml") ? "" : " -f " + file.path();
+        Up.summary(ctx, outcomes, specArg, out);
+        return Strata.OK;
     }
 
-    private static void installTool(PlatformSpec platform, dev.strata.cluster.Seams seams, java.io.PrintWriter out) {
-        var tool = UpContext.clusterTool(platform, seams);
+    @Override
+    Seams makeSeams() {
+        return cluster.seams(new DeepProof(ChartCache.standard(), Optional.ofNullable(chartsFrom)));
+    }
+
+    @Override
+    Optional<String> hint(RuntimeException failure) {
+        return failure instanceof ClusterException ? Optional.of("Fix that and run strata up again: finished steps are not repeated.") : Optional.empty();
+    }
+
+    private static void installTool(PlatformSpec platform, Seams seams, PrintWriter out) {
+        var tool = Provisioner.tool(platform, seams.catalog());
         if (tool.isEmpty()) {
             return;
         }

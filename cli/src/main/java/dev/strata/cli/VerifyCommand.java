@@ -1,21 +1,16 @@
 package dev.strata.cli;
 
+import dev.strata.cluster.kube.Kube;
 import dev.strata.cluster.verify.CheckResult;
 import dev.strata.cluster.verify.Verifier;
 import dev.strata.cluster.verify.VerifyContext;
 import dev.strata.cluster.verify.VerifyReport;
-import dev.strata.plan.Planner;
-import dev.strata.plan.capacity.Scenario;
-import dev.strata.spec.PlatformSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "verify",
         header = "Prove the running platform by trying what it promises.", mixinStandardHelpOptions = true,
@@ -25,16 +20,7 @@ import java.util.concurrent.Callable;
             "verify made, platform pods on platform nodes. Checks that do not apply are SKIPPED with the reason.",
             "Probe pods (curl pinned by digest) are deleted afterwards. Exit 1 when a check fails."},
         footer = {"", "Examples:", "  strata verify", "  strata verify -o junit > verify.xml   # for CI test reports"})
-final class VerifyCommand implements Callable<Integer> {
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    SpecFile file;
-
-    @Mixin
-    ClusterOptions cluster;
+final class VerifyCommand extends LifecycleCommand {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json, or junit (JUnit XML on stdout).")
     String output;
@@ -44,23 +30,20 @@ final class VerifyCommand implements Callable<Integer> {
         if (!output.equals("text") && !output.equals("junit") && !output.equals("json")) {
             throw new UserException("-o " + output + ": not a format; known: text, json, junit");
         }
-        PlatformSpec platform = file.load();
-        var seams = cluster.seams();
-        var kube = ClusterOptions.connect(platform, seams);
-        var plan = new Planner(seams.catalog()).plan(platform, Scenario.REPLICAS);
+        Kube kube = connect();
         SecureRandom random = new SecureRandom();
-        VerifyContext ctx = new VerifyContext(platform, plan, seams.catalog(), kube, seams.ticker(), () -> {
+        VerifyContext ctx = new VerifyContext(platform(), plan(), seams().catalog(), kube, seams().ticker(), () -> {
             byte[] b = new byte[16];
             random.nextBytes(b);
             return HexFormat.of().formatHex(b);
         });
         List<CheckResult> results = Verifier.standard().run(ctx);
-        spec.commandLine().getOut().print(switch (output) {
+        out().print(switch (output) {
             case "junit" -> VerifyReport.junit(results);
             case "json" -> Json.write(LifecycleJson.verify(results)) + "\n";
             default -> VerifyReport.text(results);
         });
-        spec.commandLine().getOut().flush();
+        out().flush();
         return Verifier.passed(results) ? Strata.OK : Strata.WRONG;
     }
 }

@@ -4,8 +4,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -44,9 +47,9 @@ final class WarmupCommand implements Callable<Integer> {
                     .append("spec: {selector: {app: w").append(i).append("}, ports: [{port: 80}]}\n");
         }
         try {
-            java.nio.file.Files.writeString(dir.resolve("many.yaml"), many);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.writeString(dir.resolve("many.yaml"), many);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Strata.run(sink, sink, "check", dir.resolve("many.yaml").toString(), "-o", "json");
         return exit == 0 ? Strata.OK : Strata.WRONG;

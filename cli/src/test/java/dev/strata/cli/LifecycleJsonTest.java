@@ -10,6 +10,7 @@ import dev.strata.cluster.ops.Differ;
 import dev.strata.cluster.ops.Status;
 import dev.strata.cluster.verify.CheckResult;
 import dev.strata.cluster.verify.Outcome;
+import dev.strata.plan.facts.Gateway;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,7 +32,8 @@ class LifecycleJsonTest {
         Status s = new Status(List.of(new AppStatus("loki", 2, "Synced", "Degraded", "", List.of(
                 new ResourceHealth("StatefulSet", "monitoring", "loki", "Synced", "Degraded", "1 pod failing"),
                 new ResourceHealth("Service", "monitoring", "loki", "Synced", "Healthy", "")), List.of("18.11.0", "abc123"))),
-                List.of(new NodeStatus("w1", true, Map.of("strata.dev/tier", "platform"), "172.18.0.3")), Optional.empty(), "strata.dev/tier");
+                List.of(new NodeStatus("w1", true, Map.of("strata.dev/tier", "platform"), "172.18.0.3")), Optional.empty(), "strata.dev/tier",
+                new Gateway("istio-ingress", "platform", "istio-ingressgateway", "lab.localhost"));
         JsonNode j = json(LifecycleJson.status(s));
         assertThat(j.path("healthy").asBoolean()).isFalse();
         JsonNode loki = j.path("applications").get(0);

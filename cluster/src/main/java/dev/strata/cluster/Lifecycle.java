@@ -2,7 +2,7 @@ package dev.strata.cluster;
 
 import dev.strata.catalog.Catalog;
 import dev.strata.cluster.doctor.LocalHost;
-import dev.strata.cluster.git.GitPublisher;
+import dev.strata.cluster.git.GitClient;
 import dev.strata.cluster.helm.HelmJava;
 import dev.strata.cluster.kube.Fabric8Kube;
 import dev.strata.cluster.process.SystemProcessRunner;
@@ -34,6 +34,6 @@ public final class Lifecycle {
      */
     public static Seams real(Map<String, Path> toolOverrides, PlatformProof proof) {
         return new Seams(SystemProcessRunner.standard(toolOverrides, toolDir()), Fabric8Kube::forContext, context -> new HelmJava(cacheDir(), context),
-                GitPublisher.jgit(), Ticker.system(), new LocalHost(), Confirm.console(), Catalog.bundled(), proof);
+                GitClient.jgit(), Ticker.system(), new LocalHost(), Confirm.console(), Catalog.bundled(), proof);
     }
 }

@@ -2,7 +2,7 @@ package dev.strata.cluster;
 
 import dev.strata.catalog.Catalog;
 import dev.strata.cluster.doctor.Host;
-import dev.strata.cluster.git.GitPublisher;
+import dev.strata.cluster.git.GitClient;
 import dev.strata.cluster.helm.Helm;
 import dev.strata.cluster.kube.Kube;
 import dev.strata.cluster.process.ProcessRunner;
@@ -18,8 +18,9 @@ import java.util.function.Function;
  *
  * @param kubes a client for a kubeconfig context (empty: the current context)
  * @param helms Helm bound to a kubeconfig context (empty: the current context)
+ * @param git   the rendered tree's repository: commit, head, push (JGit)
  * @param proof pulls the charts and deep-checks the tree before {@code up} creates anything
  */
-public record Seams(ProcessRunner runner, Function<Optional<String>, Kube> kubes, Function<Optional<String>, Helm> helms, GitPublisher publisher,
+public record Seams(ProcessRunner runner, Function<Optional<String>, Kube> kubes, Function<Optional<String>, Helm> helms, GitClient git,
                     Ticker ticker, Host host, Confirm confirm, Catalog catalog, PlatformProof proof) {
 }

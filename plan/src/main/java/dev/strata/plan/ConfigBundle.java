@@ -1,5 +1,6 @@
 package dev.strata.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public record ConfigBundle(String name, String description, List<String> require
      * declares objects it needs that its chart does not render ({@code config}), named {@code <id>-config}.
      */
     public static List<ConfigBundle> of(List<ResolvedComponent> resolved) {
-        List<ConfigBundle> out = new java.util.ArrayList<>(ALL);
+        List<ConfigBundle> out = new ArrayList<>(ALL);
         for (ResolvedComponent rc : resolved) {
             if (!rc.entry().config().isEmpty()) {
                 out.add(new ConfigBundle(configName(rc.id()), rc.entry().title() + "'s configuration that its chart does not render",

@@ -68,7 +68,7 @@ public final class ReleasePlanner {
 
     static Map<String, String> selector(PlatformFacts facts, Placement p) {
         return switch (p) {
-            case PLATFORM -> facts.platformNodeSelector();
+            case PLATFORM -> facts.platformTier().nodeSelector();
             case CONTROL_PLANE -> Map.of("node-role.kubernetes.io/control-plane", "");
             default -> Map.of();
         };
@@ -83,7 +83,7 @@ public final class ReleasePlanner {
             return List.of(Map.of("operator", "Exists"));
         }
         return switch (p) {
-            case PLATFORM -> facts.platformTolerations();
+            case PLATFORM -> facts.platformTier().tolerations();
             case CONTROL_PLANE -> List.of(map("key", "node-role.kubernetes.io/control-plane", "operator", "Exists", "effect", "NoSchedule"));
             default -> List.of();
         };

@@ -6,13 +6,14 @@ import dev.strata.catalog.Release;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 
 /**
  * A catalog entry as this platform uses it: its mode, the releases installed in that mode, and
  * the spec's value overrides (merged over each release's tuned values by {@link #valuesOf}).
  */
 public record ResolvedComponent(Component entry, Optional<String> mode, Map<String, Object> overrides, List<Release> releases,
-                                String provider, String clusterName, java.util.SortedSet<String> platform) {
+                                String provider, String clusterName, SortedSet<String> platform) {
 
     public String id() {
         return entry.id();

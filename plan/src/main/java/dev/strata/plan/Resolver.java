@@ -9,14 +9,19 @@ import dev.strata.spec.PlatformSpec;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns the spec's component choices into the set of components to install, in dependency order,
@@ -47,7 +52,7 @@ public final class Resolver {
     public List<ResolvedComponent> resolve(PlatformSpec spec) {
         List<String> problems = new ArrayList<>();
         Map<String, ResolvedComponent> enabled = new TreeMap<>();
-        java.util.SortedSet<String> platform = new java.util.TreeSet<>();
+        SortedSet<String> platform = new TreeSet<>();
         spec.components().values().stream().filter(ComponentChoice::enabled).forEach(c -> platform.add(c.id()));
         for (ComponentChoice c : spec.components().values()) {
             if (!c.enabled()) {
@@ -56,7 +61,7 @@ public final class Resolver {
             Component entry = catalog.get(c.id());
             Optional<String> mode = c.mode().or(entry::defaultMode);
             enabled.put(c.id(), new ResolvedComponent(entry, mode, c.values(), entry.releasesFor(mode),
-                    spec.cluster().provider().id(), spec.cluster().name(), java.util.Collections.unmodifiableSortedSet(platform)));
+                    spec.cluster().provider().id(), spec.cluster().name(), Collections.unmodifiableSortedSet(platform)));
         }
         // The tree must be served from somewhere Argo CD can pull: with no remote, the in-cluster git server
         // is part of the platform — planned, sized, placed and rendered like any component.
@@ -69,7 +74,7 @@ public final class Resolver {
                 Component entry = catalog.get(GIT_SERVER);
                 platform.add(GIT_SERVER);
                 enabled.put(GIT_SERVER, new ResolvedComponent(entry, entry.defaultMode(), Map.of(), entry.releasesFor(entry.defaultMode()),
-                        spec.cluster().provider().id(), spec.cluster().name(), java.util.Collections.unmodifiableSortedSet(platform)));
+                        spec.cluster().provider().id(), spec.cluster().name(), Collections.unmodifiableSortedSet(platform)));
             }
         }
         String provider = spec.cluster().provider().id();
@@ -154,7 +159,7 @@ public final class Resolver {
         List<String> order = new ArrayList<>();
         Map<String, Integer> state = new LinkedHashMap<>();
         List<String> ids = enabled.values().stream()
-                .sorted(java.util.Comparator.comparing((ResolvedComponent r) -> !capabilities(r).contains("cni"))
+                .sorted(Comparator.comparing((ResolvedComponent r) -> !capabilities(r).contains("cni"))
                         .thenComparing(r -> r.entry().layer())
                         .thenComparing(ResolvedComponent::id))
                 .map(ResolvedComponent::id).toList();
@@ -173,7 +178,7 @@ public final class Resolver {
         if (s != null && s == 1) {
             List<String> cycle = new ArrayList<>();
             boolean in = false;
-            for (java.util.Iterator<String> it = stack.descendingIterator(); it.hasNext(); ) {
+            for (Iterator<String> it = stack.descendingIterator(); it.hasNext(); ) {
                 String x = it.next();
                 in |= x.equals(id);
                 if (in) {

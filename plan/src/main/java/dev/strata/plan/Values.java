@@ -1,9 +1,12 @@
 package dev.strata.plan;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Chart values as nested maps: dotted-path lookup and Helm-style deep merge. */
 public final class Values {
@@ -46,7 +49,7 @@ public final class Values {
     public static Map<String, Object> with(Map<String, Object> values, String path, Object value) {
         Map<String, Object> out = new LinkedHashMap<>(values);
         String[] parts = path.split("\\.", 2);
-        java.util.regex.Matcher indexed = java.util.regex.Pattern.compile("^(.+)\\[(\\d+)]$").matcher(parts[0]);
+        Matcher indexed = Pattern.compile("^(.+)\\[(\\d+)]$").matcher(parts[0]);
         if (indexed.matches()) {
             String key = indexed.group(1);
             int index = Integer.parseInt(indexed.group(2));
@@ -54,7 +57,7 @@ public final class Values {
             if (!(list instanceof List<?> l) || index >= l.size()) {
                 throw new IllegalArgumentException("values key " + path + ": " + key + " has no element " + index);
             }
-            List<Object> copy = new java.util.ArrayList<>(l);
+            List<Object> copy = new ArrayList<>(l);
             Object element = copy.get(index);
             if (parts.length == 1) {
                 copy.set(index, value);

@@ -7,14 +7,12 @@ import dev.strata.plan.PlannedRelease;
 import dev.strata.plan.ResolvedComponent;
 import dev.strata.plan.Wave;
 import dev.strata.plan.WaveItem;
-import dev.strata.plan.facts.MeshMode;
 import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.spec.PlatformSpec;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What every generator reads: the spec, its plan (releases with their values, waves) and the
@@ -56,24 +54,6 @@ public final class RenderContext {
         return catalog;
     }
 
-    public String clusterName() {
-        return spec.cluster().name();
-    }
-
-    // --- git ---------------------------------------------------------------------------------
-
-    public String repoUrl() {
-        return facts().repoUrl();
-    }
-
-    public String revision() {
-        return facts().revision();
-    }
-
-    public String repoPath(String treePath) {
-        return facts().repoPath(treePath);
-    }
-
     // --- waves -------------------------------------------------------------------------------
 
     public int wave(String item) {
@@ -98,14 +78,6 @@ public final class RenderContext {
         return plan.components();
     }
 
-    public boolean enabled(String id) {
-        return facts().enabled(id);
-    }
-
-    public Optional<ResolvedComponent> component(String id) {
-        return facts().component(id);
-    }
-
     public String namespaceOf(ResolvedComponent rc, Release r) {
         return rc.entry().namespaceOf(r);
     }
@@ -113,73 +85,5 @@ public final class RenderContext {
     /** The release as planned: namespace and the values it installs with. */
     public PlannedRelease release(Release r) {
         return plan.release(r.name()).orElseThrow(() -> new IllegalArgumentException("release " + r.name() + " is not planned"));
-    }
-
-    public Map<String, List<String>> platformNamespaces() {
-        return facts().platformNamespaces();
-    }
-
-    public MeshMode meshMode() {
-        return facts().meshMode();
-    }
-
-    // --- tiers -------------------------------------------------------------------------------
-
-    public Map<String, String> nodeSelector(String tier) {
-        return facts().nodeSelector(tier);
-    }
-
-    public List<Map<String, Object>> tolerations(String tier) {
-        return facts().tolerations(tier);
-    }
-
-    public Map<String, String> platformNodeSelector() {
-        return facts().platformNodeSelector();
-    }
-
-    public List<Map<String, Object>> platformTolerations() {
-        return facts().platformTolerations();
-    }
-
-    public Map<String, String> appsNodeSelector() {
-        return facts().appsNodeSelector();
-    }
-
-    public List<Map<String, Object>> appsTolerations() {
-        return facts().appsTolerations();
-    }
-
-    // --- well-known endpoints ------------------------------------------------------------------
-
-    public String domain() {
-        return facts().domain();
-    }
-
-    public String appHost(String app, String env) {
-        return facts().appHost(app, env);
-    }
-
-    public String gatewayServiceAccount() {
-        return facts().gatewayServiceAccount();
-    }
-
-    public String prometheusServiceAccount() {
-        return facts().prometheusServiceAccount();
-    }
-
-    public String tempoOtlpGrpc() {
-        return facts().tempoOtlpGrpc();
-    }
-
-    public String lokiUrl() {
-        return facts().lokiUrl();
-    }
-
-    public String prometheusUrl() {
-        return facts().prometheusUrl();
-    }
-
-    public String tempoUrl() {
-        return facts().tempoUrl();
     }
 }

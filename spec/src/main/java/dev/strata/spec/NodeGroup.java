@@ -5,6 +5,7 @@ import dev.strata.catalog.Resources;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A group of identical nodes.
@@ -22,7 +23,7 @@ public record NodeGroup(String name, NodeRole role, Optional<String> tier, int c
     /** The taints the nodes really carry, including the control-plane one. */
     public List<Taint> effectiveTaints() {
         if (role == NodeRole.CONTROL_PLANE && !schedulable) {
-            return java.util.stream.Stream.concat(java.util.stream.Stream.of(CONTROL_PLANE_TAINT), taints.stream()).toList();
+            return Stream.concat(Stream.of(CONTROL_PLANE_TAINT), taints.stream()).toList();
         }
         return taints;
     }

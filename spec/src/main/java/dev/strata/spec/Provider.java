@@ -1,6 +1,7 @@
 package dev.strata.spec;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** How the cluster comes to be: created with kind, created with Talos, or an existing kubeconfig context. */
 public enum Provider {
@@ -10,12 +11,12 @@ public enum Provider {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static java.util.Optional<Provider> of(String id) {
+    public static Optional<Provider> of(String id) {
         for (Provider p : values()) {
             if (p.id().equals(id)) {
-                return java.util.Optional.of(p);
+                return Optional.of(p);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -7,8 +7,10 @@ import dev.strata.spec.yaml.SafeYaml;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +52,7 @@ public final class SpecLoader {
             byte[] bytes = Files.readAllBytes(file);
             String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             } catch (CharacterCodingException e) {
                 throw single(label, "is not UTF-8 text; is this the right file?");
             }
@@ -116,7 +118,7 @@ public final class SpecLoader {
                     }
                 }
             }
-            if (next != null && segment.endsWith("]") && next instanceof org.snakeyaml.engine.v2.nodes.SequenceNode seq) {
+            if (next != null && segment.endsWith("]") && next instanceof SequenceNode seq) {
                 int i = Integer.parseInt(segment.substring(segment.lastIndexOf('[') + 1, segment.length() - 1));
                 next = i < seq.getValue().size() ? seq.getValue().get(i) : null;
                 if (next != null) {

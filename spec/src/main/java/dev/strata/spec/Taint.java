@@ -1,9 +1,11 @@
 package dev.strata.spec;
 
+import java.util.List;
+
 /** A node taint; {@code value} may be empty. */
 public record Taint(String key, String value, String effect) {
 
-    public static final java.util.List<String> EFFECTS = java.util.List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+    public static final List<String> EFFECTS = List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
 
     @Override
     public String toString() {

@@ -7,9 +7,12 @@ import dev.strata.cluster.process.ProcessResult;
 import dev.strata.cluster.process.ProcessRunner;
 import dev.strata.spec.Provider;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -158,7 +161,7 @@ public final class Doctor {
             out.add(Finding.ok("docker-cpus", "the Docker engine has " + cpus + " CPUs; the platform requests " + needs.requests().cpu().toCpuString()));
         }
         if (f.length == 3) {
-            host.freeDisk(java.nio.file.Path.of(f[2])).ifPresent(free -> out.add(free < DISK
+            host.freeDisk(Path.of(f[2])).ifPresent(free -> out.add(free < DISK
                     ? Finding.warning("disk-low", gib(free) + " free under " + f[2] + "; the platform's images take about " + gib(DISK),
                     "free disk space (docker system prune removes unused images)")
                     : Finding.ok("disk", gib(free) + " free under " + f[2])));
@@ -188,7 +191,7 @@ public final class Doctor {
     }
 
     private void image(Needs.Image image, List<Finding> out) {
-        if (java.nio.file.Files.isRegularFile(image.archive())) {
+        if (Files.isRegularFile(image.archive())) {
             out.add(Finding.ok("app-image", "the sample API image is at " + image.archive()));
         } else if (image.buildable()) {
             out.add(Finding.ok("app-image", "the sample API image is not built yet; up builds it (Jib, no Docker daemon: ./mvnw -pl sample-api -am package jib:buildTar)"));
@@ -201,7 +204,7 @@ public final class Doctor {
     /** {@code 4Gi}, {@code 22.8Gi}: memory as people read it. */
     static String gib(long bytes) {
         double g = bytes / (double) (1L << 30);
-        return g == Math.rint(g) ? (long) g + "Gi" : String.format(java.util.Locale.ROOT, "%.1fGi", g);
+        return g == Math.rint(g) ? (long) g + "Gi" : String.format(Locale.ROOT, "%.1fGi", g);
     }
 
     private void inotify(String key, long want, List<Finding> out) {

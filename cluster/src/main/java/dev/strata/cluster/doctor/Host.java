@@ -1,5 +1,6 @@
 package dev.strata.cluster.doctor;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** What doctor reads from the machine itself. */
@@ -17,5 +18,5 @@ public interface Host {
     boolean linux();
 
     /** Free bytes on the file system holding {@code dir}, when it is on this machine. */
-    Optional<Long> freeDisk(java.nio.file.Path dir);
+    Optional<Long> freeDisk(Path dir);
 }

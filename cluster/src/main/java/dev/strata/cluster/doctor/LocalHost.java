@@ -3,6 +3,7 @@ package dev.strata.cluster.doctor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class LocalHost implements Host {
     @Override
     public Optional<Long> sysctl(String key) {
         try (var in = Files.newInputStream(Path.of("/proc/sys/" + key.replace('.', '/')))) {
-            return Optional.of(Long.parseLong(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip()));
+            return Optional.of(Long.parseLong(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import dev.strata.catalog.Resources;
 import dev.strata.plan.Plan;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,15 +16,15 @@ import java.util.Optional;
  * @param image             the app image archive up loads into kind, when the spec has apps on kind
  * @param images            the images the platform's pods run, when known (empty: not known yet)
  */
-public record Needs(Resources requests, int controlPlaneNodes, Optional<Image> image, java.util.List<String> images) {
+public record Needs(Resources requests, int controlPlaneNodes, Optional<Image> image, List<String> images) {
 
     public Needs(Resources requests, int controlPlaneNodes, Optional<Image> image) {
-        this(requests, controlPlaneNodes, image, java.util.List.of());
+        this(requests, controlPlaneNodes, image, List.of());
     }
 
     /** With the images the platform runs (known once its charts were rendered), which doctor looks for in Docker's cache. */
-    public Needs withImages(java.util.List<String> list) {
-        return new Needs(requests, controlPlaneNodes, image, java.util.List.copyOf(list));
+    public Needs withImages(List<String> list) {
+        return new Needs(requests, controlPlaneNodes, image, List.copyOf(list));
     }
 
     /**

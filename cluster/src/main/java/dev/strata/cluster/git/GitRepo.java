@@ -6,6 +6,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -13,6 +14,7 @@ import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -76,14 +78,14 @@ public final class GitRepo {
                 }
             }
             return moved;
-        } catch (GitAPIException | IOException | java.net.URISyntaxException e) {
+        } catch (GitAPIException | IOException | URISyntaxException e) {
             throw new ClusterException("pushing " + branch + " to " + url + ": " + e.getMessage());
         }
     }
 
     /** The work tree of the repository that holds {@code dir} (itself or a parent), if any. */
     public static Optional<Path> enclosingWorkTree(Path dir) {
-        var builder = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
+        var builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
         return Optional.ofNullable(builder.getGitDir()).map(g -> g.toPath().toAbsolutePath().getParent());
     }
 

@@ -1,5 +1,6 @@
 package dev.strata.cluster.kube;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public record AppStatus(String name, int wave, String sync, String health, Strin
                         str(r.get("status"), ""), str(map(r.get("health")).get("status"), ""), str(map(r.get("health")).get("message"), "")))
                 .toList();
         Map<String, Object> syncStatus = map(status.get("sync"));
-        List<String> revisions = new java.util.ArrayList<>();
+        List<String> revisions = new ArrayList<>();
         Optional.ofNullable(syncStatus.get("revision")).map(String::valueOf).ifPresent(revisions::add);
         if (syncStatus.get("revisions") instanceof List<?> l) {
             l.forEach(r -> revisions.add(String.valueOf(r)));

@@ -17,7 +17,11 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.LocalPortForward;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
@@ -59,7 +63,7 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
             return Optional.empty(); // inside a pod: the service account's cluster
         }
         List<String> files = Config.getKubeconfigFilenames().stream().toList();
-        boolean any = files.stream().anyMatch(f -> java.nio.file.Files.isRegularFile(java.nio.file.Path.of(f)));
+        boolean any = files.stream().anyMatch(f -> Files.isRegularFile(Path.of(f)));
         if (!any) {
             return Optional.of("no kubeconfig (looked at " + String.join(", ", files) + ")");
         }
@@ -80,10 +84,10 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
         String where = context.map(x -> "context " + x).orElse("the current context");
         Fabric8Kube kube = new Fabric8Kube(c, unconfigured.map(why -> where + ": " + why).orElse(where + " (" + config.getMasterUrl() + ")"),
                 unconfigured);
-        return (Kube) java.lang.reflect.Proxy.newProxyInstance(Kube.class.getClassLoader(), new Class<?>[] {Kube.class}, (proxy, method, args) -> {
+        return (Kube) Proxy.newProxyInstance(Kube.class.getClassLoader(), new Class<?>[] {Kube.class}, (proxy, method, args) -> {
             try {
                 return method.invoke(kube, args);
-            } catch (java.lang.reflect.InvocationTargetException e) {
+            } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof KubernetesClientException k) {
                     throw kube.failure(method.getName() + (args == null || args.length == 0 ? "" : " " + args[0]), k);
                 }

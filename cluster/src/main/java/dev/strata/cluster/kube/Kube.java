@@ -1,5 +1,6 @@
 package dev.strata.cluster.kube;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public interface Kube {
     Optional<String> admissionRejection(Map<String, Object> object);
 
     /** Runs a probe pod to completion (bounded), returns its log, and deletes it. */
-    ProbeResult runProbe(Probe probe, java.time.Duration timeout);
+    ProbeResult runProbe(Probe probe, Duration timeout);
 
     /** Forwards a local port to a Service port; close the handle to stop. */
     PortForward portForward(String namespace, String service, int port);

@@ -1,5 +1,6 @@
 package dev.strata.cluster.kube;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ public record Probe(String namespace, String name, String image, List<String> co
     public static final String LABEL = "strata.dev/verify-probe";
 
     public Probe {
-        labels = new java.util.LinkedHashMap<>(labels);
+        labels = new LinkedHashMap<>(labels);
         labels.put(LABEL, name);
         labels = Map.copyOf(labels);
     }

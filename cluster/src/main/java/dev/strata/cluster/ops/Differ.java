@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code strata diff}: per object of the rendered tree, what applying it would change in the live
@@ -73,7 +74,7 @@ public final class Differ {
 
     static List<String> changedFields(Map<String, Object> before, Map<String, Object> after) {
         List<String> out = new ArrayList<>();
-        Set<String> keys = new java.util.TreeSet<>(before.keySet());
+        Set<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
         for (String k : keys) {
             if (SERVER_OWNED.stream().anyMatch(s -> k.equals(s) || k.startsWith(s + ".") || k.startsWith(s + "["))) {

@@ -1,15 +1,16 @@
 package dev.strata.cluster.ops;
 
+import dev.strata.cluster.Backoff;
 import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.Seams;
 import dev.strata.cluster.kube.Kube;
 import dev.strata.cluster.kube.ResourceRef;
 import dev.strata.cluster.up.Provisioner;
-import dev.strata.cluster.up.UpContext;
 import dev.strata.cluster.up.steps.GitSourceStep;
 import dev.strata.spec.PlatformSpec;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class Teardown {
 
     /** The actions, in order, as the user will see them (also what the confirmation lists). */
     public List<String> plan(PlatformSpec spec) {
-        Provisioner p = UpContext.provisioner(spec, seams);
+        Provisioner p = Provisioner.of(spec, seams.runner());
         if (p.owned()) {
             return List.of("delete the " + p.describe() + " (every node container, all data in it)");
         }
@@ -46,9 +47,9 @@ public final class Teardown {
     /** Argo CD must still run while the root's finalizer prunes its children, so Argo CD goes only after the root is gone. */
     private void awaitGone(Kube kube, ResourceRef ref) {
         var start = seams.ticker().now();
-        var backoff = new dev.strata.cluster.Backoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(15));
+        var backoff = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(15));
         while (kube.get(ref).isPresent()) {
-            if (java.time.Duration.between(start, seams.ticker().now()).compareTo(PRUNE_TIMEOUT) >= 0) {
+            if (Duration.between(start, seams.ticker().now()).compareTo(PRUNE_TIMEOUT) >= 0) {
                 throw new ClusterException(ref + " is still there after " + PRUNE_TIMEOUT.toMinutes() + " minutes; Argo CD has not finished pruning "
                         + "(kubectl -n argocd get applications shows what is left); Argo CD was left installed");
             }
@@ -56,7 +57,7 @@ public final class Teardown {
         }
     }
 
-    static final java.time.Duration PRUNE_TIMEOUT = java.time.Duration.ofMinutes(10);
+    static final Duration PRUNE_TIMEOUT = Duration.ofMinutes(10);
 
     public void run(PlatformSpec spec, boolean yes, PrintWriter out) {
         List<String> actions = plan(spec);
@@ -68,7 +69,7 @@ public final class Teardown {
                 throw new ClusterException("not confirmed: nothing was deleted; run with --yes to skip the question (needed when there is no terminal)");
             }
         }
-        Provisioner p = UpContext.provisioner(spec, seams);
+        Provisioner p = Provisioner.of(spec, seams.runner());
         if (p.owned()) {
             if (!p.exists()) {
                 out.println("The " + p.describe() + " does not exist; nothing to delete.");

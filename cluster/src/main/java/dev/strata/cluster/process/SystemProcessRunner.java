@@ -2,6 +2,7 @@ package dev.strata.cluster.process;
 
 import dev.strata.cluster.ClusterException;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ public final class SystemProcessRunner implements ProcessRunner {
         List<Path> path = new ArrayList<>();
         path.add(cacheBin);
         String env = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String p : env.split(java.io.File.pathSeparator)) {
+        for (String p : env.split(File.pathSeparator)) {
             if (!p.isBlank()) {
                 path.add(Path.of(p));
             }

@@ -5,10 +5,13 @@ import dev.strata.cluster.ClusterException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,11 +143,11 @@ public final class ToolInstaller {
     static String why(IOException e) {
         String m = e.getMessage();
         String kind = switch (e) {
-            case java.net.ConnectException c -> "connection refused";
-            case java.net.UnknownHostException u -> "unknown host " + (m == null ? "" : m);
-            case java.net.http.HttpTimeoutException t -> "timed out";
+            case ConnectException c -> "connection refused";
+            case UnknownHostException u -> "unknown host " + (m == null ? "" : m);
+            case HttpTimeoutException t -> "timed out";
             default -> e.getClass().getSimpleName();
         };
-        return m == null || m.isBlank() || e instanceof java.net.UnknownHostException ? kind.strip() : m;
+        return m == null || m.isBlank() || e instanceof UnknownHostException ? kind.strip() : m;
     }
 }

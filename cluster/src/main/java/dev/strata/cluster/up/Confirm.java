@@ -1,5 +1,7 @@
 package dev.strata.cluster.up;
 
+import java.io.Console;
+
 /** Asks the user yes/no. Without a terminal there is nobody to ask: the answer is no. */
 @FunctionalInterface
 public interface Confirm {
@@ -8,7 +10,7 @@ public interface Confirm {
 
     static Confirm console() {
         return question -> {
-            java.io.Console c = System.console();
+            Console c = System.console();
             if (c == null) {
                 return false;
             }

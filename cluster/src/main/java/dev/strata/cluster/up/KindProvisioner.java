@@ -4,6 +4,7 @@ import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.process.ProcessResult;
 import dev.strata.cluster.process.ProcessRunner;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class KindProvisioner implements Provisioner {
     }
 
     /** Loads an image archive (the sample API's Jib tar) into every node. */
-    public void loadImage(java.nio.file.Path archive) {
+    public void loadImage(Path archive) {
         ProcessResult r = runner.runVisible(List.of("kind", "load", "image-archive", archive.toString(), "--name", name), Duration.ofMinutes(10));
         if (!r.ok()) {
             throw new ClusterException("kind load image-archive " + archive + " failed: " + r.lastError());

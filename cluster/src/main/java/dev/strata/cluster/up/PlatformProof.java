@@ -4,6 +4,7 @@ import dev.strata.plan.Plan;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Proves the platform before anything is created: every chart the plan installs pulled at its pinned
@@ -34,5 +35,5 @@ public interface PlatformProof {
     }
 
     /** Pulls and checks; {@code info} receives a line per chart pulled or failed, for the user to follow. */
-    Result prove(Path specDir, Plan plan, java.util.function.Consumer<String> info);
+    Result prove(Path specDir, Plan plan, Consumer<String> info);
 }

@@ -1,5 +1,7 @@
 package dev.strata.cluster.up;
 
+import java.io.PrintWriter;
+
 /** What the user sees while {@code up} runs: one line per step, kind-style. */
 public interface Progress {
 
@@ -18,5 +20,5 @@ public interface Progress {
     boolean terminal();
 
     /** Where live displays (the wait table) draw. */
-    java.io.PrintWriter out();
+    PrintWriter out();
 }

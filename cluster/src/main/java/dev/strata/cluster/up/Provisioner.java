@@ -1,5 +1,10 @@
 package dev.strata.cluster.up;
 
+import dev.strata.catalog.Catalog;
+import dev.strata.catalog.Tool;
+import dev.strata.cluster.process.ProcessRunner;
+import dev.strata.spec.PlatformSpec;
+
 import java.util.Optional;
 
 /** Brings the cluster itself: kind, Talos (Docker provisioner) or an existing kubeconfig context. */
@@ -21,4 +26,22 @@ public interface Provisioner {
 
     /** Whether Strata created the cluster (and {@code down} deletes the cluster rather than what was installed). */
     boolean owned();
+
+    /** The provisioner of the spec's cluster provider. */
+    static Provisioner of(PlatformSpec spec, ProcessRunner runner) {
+        return switch (spec.cluster().provider()) {
+            case KIND -> new KindProvisioner(runner, spec.cluster().name());
+            case TALOS -> new TalosProvisioner(runner, spec.cluster().name());
+            case EXISTING -> new ExistingProvisioner();
+        };
+    }
+
+    /** The cluster tool pinned in the catalog (kind, talosctl); empty for an existing cluster. */
+    static Optional<Tool> tool(PlatformSpec spec, Catalog catalog) {
+        return switch (spec.cluster().provider()) {
+            case KIND -> catalog.get("kind").tools().stream().findFirst();
+            case TALOS -> catalog.get("talos").tools().stream().findFirst();
+            case EXISTING -> Optional.empty();
+        };
+    }
 }

@@ -46,7 +46,7 @@ public final class TalosProvisioner implements Provisioner {
         if (ctx.tree().files().keySet().stream().noneMatch(p -> p.startsWith(prefix) && p.endsWith(".yaml"))) {
             throw new ClusterException("the render has no " + prefix + "*.yaml machine-config patches; Talos needs them (is spec.cluster.provider talos?)");
         }
-        String image = ctx.talosImage().orElseThrow(() -> new ClusterException("the catalog entry talos names no node image"));
+        String image = Provisioner.tool(ctx.spec(), ctx.seams().catalog()).map(t -> t.images().get("talos")).orElseThrow(() -> new ClusterException("the catalog entry talos names no node image"));
         // the same command the render writes into controlplane.yaml, with the patches' absolute paths
         TalosCreate create = TalosCreate.of(ctx.spec().cluster(), image, ctx.specDir().resolve(prefix).toString() + "/");
         ProcessResult r = runner.runVisible(create.command(), Duration.ofMinutes(20));

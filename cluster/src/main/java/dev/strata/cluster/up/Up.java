@@ -45,17 +45,17 @@ public final class Up {
             case UNCHANGED -> "unchanged";
             case NOT_APPLICABLE -> "n/a";
         }).collect(Collectors.joining(" · ")));
-        var facts = ctx.plan().facts();
+        var facts = ctx.facts();
         if (!ctx.spec().apps().isEmpty()) {
             out.println("Apps (through the gateway, TLS from the cluster's own CA):");
             for (AppSpec app : ctx.spec().apps()) {
                 for (var env : app.environments()) {
-                    out.println("  https://" + facts.appHost(app.name(), env.name()) + "/");
+                    out.println("  https://" + facts.gateway().appHost(app.name(), env.name()) + "/");
                 }
             }
         }
         out.println("Argo CD:  kubectl -n argocd port-forward svc/argocd-server 8080:80   (user admin; password in Secret argocd/argocd-initial-admin-secret, key password)");
-        if (ctx.component("kube-prometheus-stack").isPresent()) {
+        if (ctx.facts().component("kube-prometheus-stack").isPresent()) {
             out.println("Grafana:  kubectl -n monitoring port-forward svc/kube-prometheus-stack-grafana 3000:80   (Secret monitoring/grafana-admin, keys admin-user, admin-password)");
         }
         if (ctx.spec().git().inCluster()) {

@@ -3,15 +3,19 @@ package dev.strata.cluster.up;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.strata.cluster.ClusterException;
+import dev.strata.yaml.AtomicWrite;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What {@code up} has finished, per step, with the fingerprint of the inputs it finished with
@@ -91,7 +95,7 @@ public final class UpState {
     }
 
     /** Forgets every step except those named: the cluster is gone, so everything on it is too. */
-    public void forgetAllBut(java.util.Set<String> keep) {
+    public void forgetAllBut(Set<String> keep) {
         if (data.steps.keySet().removeIf(k -> !keep.contains(k))) {
             save();
         }
@@ -106,6 +110,20 @@ public final class UpState {
         return Optional.ofNullable(data.notes.get(key));
     }
 
+    /**
+     * The images the platform's pods run, as the prove step found them in the rendered charts; kept
+     * here, so that a later run whose prove step is unchanged still knows them.
+     */
+    public List<String> images() {
+        return note(IMAGES).filter(s -> !s.isBlank()).map(s -> List.of(s.split(" "))).orElse(List.of());
+    }
+
+    public void images(List<String> images) {
+        putNote(IMAGES, String.join(" ", images));
+    }
+
+    private static final String IMAGES = "images";
+
     public Map<String, Double> durations() {
         Map<String, Double> m = new LinkedHashMap<>();
         data.steps.forEach((k, v) -> m.put(k, v.seconds));
@@ -114,8 +132,8 @@ public final class UpState {
 
     private void save() {
         try {
-            dev.strata.yaml.AtomicWrite.write(file, JSON.writeValueAsBytes(data));
-        } catch (IOException | java.io.UncheckedIOException e) {
+            AtomicWrite.write(file, JSON.writeValueAsBytes(data));
+        } catch (IOException | UncheckedIOException e) {
             throw new ClusterException("writing " + file + ": " + e.getMessage());
         }
     }

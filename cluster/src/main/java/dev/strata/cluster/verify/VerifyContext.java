@@ -1,9 +1,11 @@
 package dev.strata.cluster.verify;
 
+import dev.strata.catalog.Catalog;
 import dev.strata.cluster.Ticker;
 import dev.strata.cluster.kube.Kube;
 import dev.strata.cluster.kube.Probe;
 import dev.strata.cluster.kube.ProbeResult;
+import dev.strata.cluster.kube.ResourceRef;
 import dev.strata.plan.Plan;
 import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.spec.AppSpec;
@@ -34,7 +36,7 @@ public final class VerifyContext {
     private boolean namespaceReady;
     private boolean namespaceEnsured;
 
-    public VerifyContext(PlatformSpec spec, Plan plan, dev.strata.catalog.Catalog catalog, Kube kube, Ticker ticker, Supplier<String> randomHex) {
+    public VerifyContext(PlatformSpec spec, Plan plan, Catalog catalog, Kube kube, Ticker ticker, Supplier<String> randomHex) {
         this(spec, plan, kube, ticker, randomHex, new JsseHostHttps());
     }
 
@@ -115,7 +117,7 @@ public final class VerifyContext {
     /** Deletes the probe namespace if this run created it (probe pods are deleted one by one already). */
     public void cleanUp() {
         if (namespaceReady) {
-            kube.delete(new dev.strata.cluster.kube.ResourceRef("v1", "Namespace", "", PROBE_NAMESPACE));
+            kube.delete(new ResourceRef("v1", "Namespace", "", PROBE_NAMESPACE));
             namespaceReady = false;
         }
     }

@@ -1,6 +1,11 @@
 package dev.strata.cluster.verify;
 
+import java.io.StringWriter;
 import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /** Verify results as text (default) or JUnit XML ({@code -o junit}, for CI test reports). */
 public final class VerifyReport {
@@ -25,9 +30,9 @@ public final class VerifyReport {
     /** JUnit XML (the JDK's {@link javax.xml.stream.XMLStreamWriter}): a FAIL is a failure, SKIPPED is skipped, a PASS keeps its evidence. */
     public static String junit(List<CheckResult> results) {
         double total = results.stream().mapToDouble(r -> r.duration().toMillis() / 1000.0).sum();
-        java.io.StringWriter out = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
         try {
-            javax.xml.stream.XMLStreamWriter x = javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             x.writeStartDocument("UTF-8", "1.0");
             x.writeCharacters("\n");
             x.writeStartElement("testsuite");
@@ -36,13 +41,13 @@ public final class VerifyReport {
             x.writeAttribute("failures", String.valueOf(count(results, Outcome.FAIL)));
             x.writeAttribute("errors", "0");
             x.writeAttribute("skipped", String.valueOf(count(results, Outcome.SKIPPED)));
-            x.writeAttribute("time", String.format(java.util.Locale.ROOT, "%.3f", total));
+            x.writeAttribute("time", String.format(Locale.ROOT, "%.3f", total));
             for (CheckResult r : results) {
                 x.writeCharacters("\n  ");
                 x.writeStartElement("testcase");
                 x.writeAttribute("classname", "strata.verify");
                 x.writeAttribute("name", clean(r.id()));
-                x.writeAttribute("time", String.format(java.util.Locale.ROOT, "%.3f", r.duration().toMillis() / 1000.0));
+                x.writeAttribute("time", String.format(Locale.ROOT, "%.3f", r.duration().toMillis() / 1000.0));
                 x.writeCharacters("\n    ");
                 switch (r.outcome()) {
                     case FAIL -> {
@@ -69,7 +74,7 @@ public final class VerifyReport {
             x.writeCharacters("\n");
             x.writeEndDocument();
             x.close();
-        } catch (javax.xml.stream.XMLStreamException e) {
+        } catch (XMLStreamException e) {
             throw new IllegalStateException("writing JUnit XML: " + e.getMessage(), e);
         }
         return out.toString();

@@ -9,11 +9,13 @@ import dev.strata.cluster.kube.Kube;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -52,13 +54,13 @@ public final class ApplicationWaiter {
      * reports the previous commit as Synced and Healthy for a while.
      */
     public List<AppStatus> await(Set<String> expected, Optional<String> revision, Set<String> fromRepo) {
-        java.util.function.Predicate<AppStatus> ready = a -> a.ready()
+        Predicate<AppStatus> ready = a -> a.ready()
                 && (revision.isEmpty() || !fromRepo.contains(a.name()) || a.revisions().contains(revision.get()));
         Instant start = ticker.now();
         Backoff backoff = new Backoff(FIRST, MAX);
         Map<String, Duration> elapsed = new HashMap<>();
         Map<String, Instant> degradedSince = new HashMap<>();
-        Set<String> settled = new java.util.HashSet<>();
+        Set<String> settled = new HashSet<>();
         String lastSnapshot = "";
         while (true) {
             Instant now = ticker.now();

@@ -6,6 +6,7 @@ import dev.strata.cluster.kube.PodStatus;
 import dev.strata.cluster.kube.ResourceHealth;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,7 @@ public final class Evidence {
     }
 
     /** The failing pods of these namespaces, each with its last events and log lines. */
-    public static List<String> pods(Kube kube, java.util.Collection<String> namespaces) {
+    public static List<String> pods(Kube kube, Collection<String> namespaces) {
         List<String> out = new ArrayList<>();
         int pods = 0;
         for (String ns : namespaces) {

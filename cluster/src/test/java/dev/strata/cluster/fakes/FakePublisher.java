@@ -1,6 +1,6 @@
 package dev.strata.cluster.fakes;
 
-import dev.strata.cluster.git.GitPublisher;
+import dev.strata.cluster.git.GitClient;
 import dev.strata.cluster.git.GitRepo;
 
 import java.nio.file.Path;
@@ -8,12 +8,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Remembers the last pushed head: pushing the same commit again does not move the remote. */
-public final class FakePublisher implements GitPublisher {
+/**
+ * The local repository is real (JGit in the test's temporary directory); the remote is a fake that
+ * remembers the last pushed head: pushing the same commit again does not move it.
+ */
+public final class FakePublisher implements GitClient {
+
+    private final GitClient local = GitClient.jgit();
 
     public final List<String> pushes = new ArrayList<>();
     private String remoteHead = "";
     public boolean failOnce;
+
+    @Override
+    public Optional<Path> enclosingWorkTree(Path dir) {
+        return local.enclosingWorkTree(dir);
+    }
+
+    @Override
+    public String commit(Path repository, List<String> paths, String branch, String message) {
+        return local.commit(repository, paths, branch, message);
+    }
+
+    @Override
+    public Optional<String> head(Path repository) {
+        return local.head(repository);
+    }
 
     @Override
     public boolean push(Path repository, String url, String branch, Optional<GitRepo.Credentials> credentials) {

@@ -2,6 +2,7 @@ package dev.strata.cluster.fakes;
 
 import dev.strata.catalog.Catalog;
 import dev.strata.cluster.Seams;
+import dev.strata.cluster.git.GitRepo;
 import dev.strata.cluster.kube.AppStatus;
 import dev.strata.cluster.up.ConsoleProgress;
 import dev.strata.cluster.up.KindProvisioner;
@@ -72,7 +73,7 @@ public final class Lab {
 
     /** The commit Argo CD is synced to in this fake: whatever up committed last. */
     public String head() {
-        return dev.strata.cluster.git.GitRepo.enclosingWorkTree(dir).flatMap(p -> new dev.strata.cluster.git.GitRepo(p).head()).orElse("");
+        return GitRepo.enclosingWorkTree(dir).flatMap(p -> new GitRepo(p).head()).orElse("");
     }
 
     private String namesFor = "";
@@ -81,7 +82,7 @@ public final class Lab {
     /** The Applications the current spec's tree defines. */
     public List<String> appNames() {
         if (!namesFor.equals(specText)) {
-            names = new UpContext(spec(), dir, seams(), options, UpState.load(dir), new ConsoleProgress(new PrintWriter(new StringWriter()), false)).applicationNames();
+            names = new UpContext(spec(), dir, seams(), options, UpState.load(dir), new ConsoleProgress(new PrintWriter(new StringWriter()), false)).applications().names();
             namesFor = specText;
         }
         return names;

@@ -3,6 +3,7 @@ package dev.strata.cluster.ops;
 import dev.strata.cluster.fakes.FakeKube;
 import dev.strata.cluster.kube.AppStatus;
 import dev.strata.cluster.kube.NodeStatus;
+import dev.strata.plan.facts.Gateway;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ class StatusTest {
         kube.nodes = List.of(new NodeStatus("lab-worker", true, Map.of("strata.dev/tier", "platform"), "172.18.0.3"));
         kube.objects.put("Gateway/istio-ingress/platform", Map.of("status", Map.of("addresses", List.of(Map.of("value", "10.96.20.5")))));
 
-        Status s = Status.read(kube, "strata.dev/tier");
+        Status s = Status.read(kube, "strata.dev/tier", new Gateway("istio-ingress", "platform", "istio-ingressgateway", "lab.localhost"));
         StringWriter out = new StringWriter();
         s.print(new PrintWriter(out, true));
 

@@ -5,7 +5,9 @@ import dev.strata.catalog.Resources;
 import dev.strata.spec.Taint;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,7 +194,7 @@ public final class Scheduler {
                     ok[n++] = i;
                 }
             }
-            return new Eligibility(java.util.Arrays.copyOf(ok, n), reason);
+            return new Eligibility(Arrays.copyOf(ok, n), reason);
         });
     }
 
@@ -256,7 +258,7 @@ public final class Scheduler {
                 b.append(" (needs ").append(cpu ? p.requests().cpu().toCpuString() : p.requests().memory().toMemoryString()).append(", free ");
                 List<String> free = where.stream()
                         .map(i -> cpu ? allocCpu[i] - reqCpu[i] : allocMem[i] - reqMem[i])
-                        .sorted(java.util.Comparator.reverseOrder())
+                        .sorted(Comparator.reverseOrder())
                         .map(v -> cpu ? new Quantity(Math.max(0, v)).toCpuString() : new Quantity(Math.max(0, v)).toMemoryString())
                         .toList();
                 b.append(String.join(", ", free.subList(0, Math.min(5, free.size()))));

@@ -1,5 +1,6 @@
 package dev.strata.plan.facts;
 
+import dev.strata.catalog.Catalog;
 import dev.strata.catalog.ClusterDefaults;
 import dev.strata.catalog.Component;
 import dev.strata.catalog.Need;
@@ -242,7 +243,7 @@ public final class PlatformFacts {
     }
 
     /** What the cluster provider sets up by itself (Pod Security defaults, its own namespaces), from its catalog entry. */
-    public Optional<ClusterDefaults> clusterDefaults(dev.strata.catalog.Catalog catalog) {
+    public Optional<ClusterDefaults> clusterDefaults(Catalog catalog) {
         String provider = spec.cluster().provider().id();
         return catalog.find(provider).flatMap(Component::clusterDefaults);
     }
@@ -308,21 +309,29 @@ public final class PlatformFacts {
 
     // --- tiers -------------------------------------------------------------------------------
 
-    public String tierLabel() {
-        return spec.cluster().tierLabel();
+    public Tier tier(String name) {
+        ClusterSpec cluster = spec.cluster();
+        boolean served = cluster.hasTier(name);
+        return new Tier(name, cluster.tierLabel(), served, served ? Map.of(cluster.tierLabel(), name) : Map.of(), tolerations(name));
     }
 
-    public boolean hasTier(String tier) {
-        return spec.cluster().hasTier(tier);
+    public Tier platformTier() {
+        return tier(PLATFORM_TIER);
     }
 
-    /** nodeSelector for a tier's workloads; empty when no node group serves that tier. */
-    public Map<String, String> nodeSelector(String tier) {
-        return spec.cluster().hasTier(tier) ? Map.of(spec.cluster().tierLabel(), tier) : Map.of();
+    public Tier appsTier() {
+        return tier(APPS_TIER);
+    }
+
+    /** The labels a node group's nodes set on themselves at registration: the group's labels and the tier label. */
+    public static Map<String, String> groupLabels(ClusterSpec cluster, NodeGroup group) {
+        Map<String, String> labels = new LinkedHashMap<>(group.labels());
+        group.tier().ifPresent(t -> labels.put(cluster.tierLabel(), t));
+        return labels;
     }
 
     /** Kubernetes tolerations for the taints of a tier's node groups. */
-    public List<Map<String, Object>> tolerations(String tier) {
+    private List<Map<String, Object>> tolerations(String tier) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (NodeGroup g : spec.cluster().nodes()) {
             if (g.tier().filter(tier::equals).isEmpty()) {
@@ -351,22 +360,6 @@ public final class PlatformFacts {
         return m;
     }
 
-    public Map<String, String> platformNodeSelector() {
-        return nodeSelector(PLATFORM_TIER);
-    }
-
-    public List<Map<String, Object>> platformTolerations() {
-        return tolerations(PLATFORM_TIER);
-    }
-
-    public Map<String, String> appsNodeSelector() {
-        return nodeSelector(APPS_TIER);
-    }
-
-    public List<Map<String, Object>> appsTolerations() {
-        return tolerations(APPS_TIER);
-    }
-
     // --- the ingress node ----------------------------------------------------------------------
 
     /**
@@ -390,7 +383,7 @@ public final class PlatformFacts {
 
     /** nodeSelector for an ingress gateway's pod: the platform tier's, plus {@value #INGRESS_LABEL} on kind. */
     public Map<String, String> ingressNodeSelector() {
-        Map<String, String> sel = new TreeMap<>(platformNodeSelector());
+        Map<String, String> sel = new TreeMap<>(platformTier().nodeSelector());
         if (spec.cluster().provider() == Provider.KIND) {
             sel.put(INGRESS_LABEL, INGRESS_VALUE);
         }
@@ -431,38 +424,17 @@ public final class PlatformFacts {
 
     // --- well-known names and endpoints ------------------------------------------------------
 
-    /** DNS domain the gateway serves: {@code <cluster>.localhost} resolves to the loopback address without any DNS setup. */
-    public String domain() {
-        return clusterName() + ".localhost";
+    /** The Gateway every app's route attaches to, and the domain it serves. */
+    public Gateway gateway() {
+        return new Gateway(GATEWAY_NAMESPACE, GATEWAY_NAME, "istio-ingressgateway", clusterName() + ".localhost");
     }
 
-    public String appHost(String app, String env) {
-        return app + "-" + env + "." + domain();
-    }
-
-    /** The gateway's service account (Istio's gateway chart: the release name). */
-    public String gatewayServiceAccount() {
-        return "istio-ingressgateway";
-    }
-
-    /** Prometheus' service account in kube-prometheus-stack (release kube-prometheus-stack). */
-    public String prometheusServiceAccount() {
-        return "kube-prometheus-stack-prometheus";
-    }
-
-    public String tempoOtlpGrpc() {
-        return "tempo." + MONITORING_NAMESPACE + ".svc.cluster.local:4317";
-    }
-
-    public String lokiUrl() {
-        return "http://loki." + MONITORING_NAMESPACE + ".svc.cluster.local:3100";
-    }
-
-    public String prometheusUrl() {
-        return "http://kube-prometheus-stack-prometheus." + MONITORING_NAMESPACE + ".svc.cluster.local:9090";
-    }
-
-    public String tempoUrl() {
-        return "http://tempo." + MONITORING_NAMESPACE + ".svc.cluster.local:3200";
+    /** The observability stack's endpoints (kube-prometheus-stack, Loki and Tempo in {@value #MONITORING_NAMESPACE}). */
+    public Observability observability() {
+        String ns = MONITORING_NAMESPACE;
+        return new Observability(ns, "http://loki." + ns + ".svc.cluster.local:3100",
+                "http://kube-prometheus-stack-prometheus." + ns + ".svc.cluster.local:9090",
+                "http://tempo." + ns + ".svc.cluster.local:3200", "tempo." + ns + ".svc.cluster.local:4317",
+                "kube-prometheus-stack-prometheus");
     }
 }

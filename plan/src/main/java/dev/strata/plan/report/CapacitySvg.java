@@ -1,9 +1,11 @@
 package dev.strata.plan.report;
 
+import dev.strata.catalog.Quantity;
 import dev.strata.plan.Plan;
 import dev.strata.plan.capacity.CapacityReport;
 import dev.strata.plan.capacity.NodeUsage;
 import dev.strata.plan.capacity.PodRequest;
+import dev.strata.plan.capacity.Scenario;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +49,7 @@ public final class CapacitySvg {
         b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">%n", width, height, width, height));
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         b.append(text(16, 26, 16, "bold", "#222", "Capacity plan: " + plan.spec().name() + " (" + plan.spec().cluster().provider().id() + ", "
-                + (c.scenario() == dev.strata.plan.capacity.Scenario.MAX ? "HPA maxima" : "replicas") + ")"));
+                + (c.scenario() == Scenario.MAX ? "HPA maxima" : "replicas") + ")"));
         b.append(text(16, 46, 12, "normal", c.fits() ? "#2e7d32" : "#c62828", c.fits()
                 ? "All " + c.pods() + " pods fit. Bars: requests stacked by component, full width = allocatable."
                 : c.unschedulable().size() + " of " + c.pods() + " pods do not fit — run `strata plan` for the reasons."));
@@ -89,7 +91,7 @@ public final class CapacitySvg {
             if (w <= 0) {
                 continue;
             }
-            String amount = cpu ? new dev.strata.catalog.Quantity(e.getValue()).toCpuString() : new dev.strata.catalog.Quantity(e.getValue()).toMiB();
+            String amount = cpu ? new Quantity(e.getValue()).toCpuString() : new Quantity(e.getValue()).toMiB();
             b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"20\" fill=\"%s\"><title>%s: %s</title></rect>%n",
                     x, y, w, colour.get(e.getKey()), escape(e.getKey()), amount));
             x += w;

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -71,7 +72,7 @@ public final class PlanJson {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("wave", w.number());
                 m.put("name", i.name());
-                m.put("kind", i.kind().name().toLowerCase(java.util.Locale.ROOT));
+                m.put("kind", i.kind().name().toLowerCase(Locale.ROOT));
                 m.put("component", i.component().isEmpty() ? null : i.component());
                 m.put("reason", i.reason());
                 waves.add(m);
@@ -103,7 +104,7 @@ public final class PlanJson {
 
     static Map<String, Object> capacity(CapacityReport c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("scenario", c.scenario().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("scenario", c.scenario().name().toLowerCase(Locale.ROOT));
         m.put("fits", c.fits());
         m.put("pods", c.pods());
         List<Object> nodes = new ArrayList<>();

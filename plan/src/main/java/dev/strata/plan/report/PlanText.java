@@ -7,6 +7,7 @@ import dev.strata.plan.Wave;
 import dev.strata.plan.WaveItem;
 import dev.strata.plan.capacity.CapacityReport;
 import dev.strata.plan.capacity.NodeUsage;
+import dev.strata.plan.capacity.Scenario;
 import dev.strata.plan.capacity.TierUsage;
 import dev.strata.plan.capacity.Unschedulable;
 import dev.strata.plan.measure.Measurement;
@@ -67,7 +68,7 @@ public final class PlanText {
     }
 
     static void capacity(StringBuilder b, CapacityReport c) {
-        b.append("\nCapacity (scenario: ").append(c.scenario() == dev.strata.plan.capacity.Scenario.MAX ? "HPA maxima" : "replicas").append(")\n");
+        b.append("\nCapacity (scenario: ").append(c.scenario() == Scenario.MAX ? "HPA maxima" : "replicas").append(")\n");
         b.append(String.format(Locale.ROOT, "  %-18s %-14s %-22s %-24s %-18s %s%n", "NODE", "TIER", "CPU REQ/ALLOC", "MEMORY REQ/ALLOC", "LIMITS CPU/MEM", "PODS"));
         for (NodeUsage n : c.nodes()) {
             b.append(String.format(Locale.ROOT, "  %-18s %-14s %-22s %-24s %-18s %d%n", n.node().name(), n.node().tierName(),
@@ -89,7 +90,7 @@ public final class PlanText {
         b.append("  Strata components: ").append(total(c.componentRequests())).append("; apps: ").append(total(c.appRequests()))
                 .append("; together: ").append(total(c.platformRequests())).append('\n');
         int jobs = c.jobsFitting();
-        if (!c.jobRequests().equals(dev.strata.catalog.Resources.NONE)) {
+        if (!c.jobRequests().equals(Resources.NONE)) {
             b.append("  Jobs (Helm hooks, scheduled runs; they complete, so they are not counted above): ")
                     .append(total(c.jobRequests())).append(", ").append(jobs).append(jobs == 1 ? " fits" : " fit").append(" while running\n");
         }

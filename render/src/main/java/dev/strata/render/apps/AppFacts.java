@@ -26,10 +26,10 @@ record AppFacts(AppSpec app, MeshMode mesh, boolean canary, boolean gateway, boo
     static final int ISTIO_AGENT_PORT = 15020;
 
     static AppFacts of(RenderContext ctx, AppSpec app) {
-        return new AppFacts(app, ctx.meshMode(),
-                "canary".equals(app.rollout()) && ctx.enabled("argo-rollouts"),
-                ctx.enabled("istio-gateway"),
-                ctx.enabled("kube-prometheus-stack"),
+        return new AppFacts(app, ctx.facts().meshMode(),
+                "canary".equals(app.rollout()) && ctx.facts().enabled("argo-rollouts"),
+                ctx.facts().enabled("istio-gateway"),
+                ctx.facts().enabled("kube-prometheus-stack"),
                 Otlp.of(ctx));
     }
 

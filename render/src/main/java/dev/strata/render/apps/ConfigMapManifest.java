@@ -3,6 +3,7 @@ package dev.strata.render.apps;
 import dev.strata.render.Obj;
 import dev.strata.spec.ExternalService;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class ConfigMapManifest {
             data.put("DATABASE_HOST", db.name());
             data.put("DATABASE_PORT", Integer.toString(db.port()));
         });
-        List<String> comment = new java.util.ArrayList<>(List.of(
+        List<String> comment = new ArrayList<>(List.of(
                 "Non-secret settings of " + f.name() + ", loaded with envFrom. No password ever goes here.",
                 "External services are named by their selector-less Service (short name: resolves in the",
                 "app's own namespace, so the base stays the same in every environment)."));

@@ -1,11 +1,12 @@
 package dev.strata.render.apps;
 
-import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.plan.facts.MeshMode;
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,11 +41,11 @@ final class MeshPolicies {
                    : "ztunnel enforces identities and ports only (L4), so the rules name no paths."));
         if (f.gateway()) {
             rules.add(Obj.map(
-                    "from", List.of(Obj.map("source", Obj.map("principals", List.of(principal(PlatformFacts.GATEWAY_NAMESPACE, ctx.gatewayServiceAccount()))))),
+                    "from", List.of(Obj.map("source", Obj.map("principals", List.of(principal(PlatformFacts.GATEWAY_NAMESPACE, ctx.facts().gateway().serviceAccount()))))),
                     "to", List.of(Obj.map("operation", Obj.map("ports", List.of(port))))));
         }
         if (f.prometheus()) {
-            Map<String, Object> op = new java.util.LinkedHashMap<>();
+            Map<String, Object> op = new LinkedHashMap<>();
             op.put("ports", List.of(port));
             if (l7) {
                 op.put("methods", List.of("GET"));
@@ -54,13 +55,13 @@ final class MeshPolicies {
                 comment.add("Prometheus is ever meshed and scrapes the pod directly. It opens nothing else.");
             }
             rules.add(Obj.map(
-                    "from", List.of(Obj.map("source", Obj.map("principals", List.of(principal(PlatformFacts.MONITORING_NAMESPACE, ctx.prometheusServiceAccount()))))),
+                    "from", List.of(Obj.map("source", Obj.map("principals", List.of(principal(PlatformFacts.MONITORING_NAMESPACE, ctx.facts().observability().prometheusServiceAccount()))))),
                     "to", List.of(Obj.map("operation", op))));
         }
         if (rules.isEmpty()) {
             comment.add("No gateway and no Prometheus: no rule, so no identity is allowed in.");
         }
-        Map<String, Object> spec = new java.util.LinkedHashMap<>();
+        Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("selector", Obj.map("matchLabels", new TreeMap<>(f.selector())));
         spec.put("action", "ALLOW");
         spec.put("rules", rules);

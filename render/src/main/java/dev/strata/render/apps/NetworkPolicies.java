@@ -1,14 +1,16 @@
 package dev.strata.render.apps;
 
-import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.plan.facts.MeshMode;
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 import dev.strata.spec.ExternalService;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -68,9 +70,9 @@ final class NetworkPolicies {
         return out;
     }
 
-    private static java.util.Optional<Manifest> mesh(AppFacts f) {
+    private static Optional<Manifest> mesh(AppFacts f) {
         return switch (f.mesh()) {
-            case ISTIO_AMBIENT -> java.util.Optional.of(policy(f.labels(), "allow-istio-ambient", List.of(
+            case ISTIO_AMBIENT -> Optional.of(policy(f.labels(), "allow-istio-ambient", List.of(
                             "Istio ambient: ztunnel carries meshed traffic as HBONE on " + HBONE_PORT + " (in and out, any namespace",
                             "of the cluster; the receiving side still enforces its own policies), and kubelet probes",
                             "arrive from the link-local " + KUBELET_PROBE_SOURCE_AMBIENT + " that istio-cni SNATs them to (Istio's",
@@ -79,7 +81,7 @@ final class NetworkPolicies {
                     List.of(Obj.map("from", List.of(Obj.map("namespaceSelector", Obj.map())), "ports", List.of(port("TCP", HBONE_PORT))),
                             Obj.map("from", List.of(Obj.map("ipBlock", Obj.map("cidr", KUBELET_PROBE_SOURCE_AMBIENT))))),
                     List.of(Obj.map("to", List.of(Obj.map("namespaceSelector", Obj.map())), "ports", List.of(port("TCP", HBONE_PORT))))));
-            case ISTIO_SIDECAR -> java.util.Optional.of(policy(f.labels(), "allow-istio-sidecar", List.of(
+            case ISTIO_SIDECAR -> Optional.of(policy(f.labels(), "allow-istio-sidecar", List.of(
                             "Istio sidecars fetch their config and certificates from istiod over xDS/CA on " + ISTIOD_XDS_PORT + ".",
                             "Port 15017 is istiod's webhook, called by the API server and never by a pod, so it stays closed."),
                     Map.of(), List.of("Egress"), List.of(),
@@ -87,20 +89,20 @@ final class NetworkPolicies {
                                     "namespaceSelector", namespace("istio-system"),
                                     "podSelector", Obj.map("matchLabels", Obj.map("app", "istiod")))),
                             "ports", List.of(port("TCP", ISTIOD_XDS_PORT))))));
-            case LINKERD -> java.util.Optional.of(policy(f.labels(), "allow-linkerd", List.of(
+            case LINKERD -> Optional.of(policy(f.labels(), "allow-linkerd", List.of(
                             "Linkerd: the proxy reaches identity (8080), destination (8086) and policy (8090) in the",
                             "linkerd namespace, and meshed peers reach the proxy's inbound port " + LINKERD_INBOUND_PORT + "."),
                     Map.of(), List.of("Ingress", "Egress"),
                     List.of(Obj.map("from", List.of(Obj.map("namespaceSelector", Obj.map())), "ports", List.of(port("TCP", LINKERD_INBOUND_PORT)))),
                     List.of(Obj.map("to", List.of(Obj.map("namespaceSelector", namespace("linkerd"))),
                             "ports", LINKERD_CONTROL_PORTS.stream().map(p -> (Object) port("TCP", p)).toList()))));
-            case NONE -> java.util.Optional.empty();
+            case NONE -> Optional.empty();
         };
     }
 
     private static Manifest policy(Map<String, String> labels, String name, List<String> why, Map<String, String> podLabels, List<String> types,
                                    List<Object> ingress, List<Object> egress) {
-        Map<String, Object> spec = new java.util.LinkedHashMap<>();
+        Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("podSelector", podLabels.isEmpty() ? Obj.map() : Obj.map("matchLabels", new TreeMap<>(podLabels)));
         spec.put("policyTypes", types);
         if (types.contains("Ingress") && !ingress.isEmpty()) {

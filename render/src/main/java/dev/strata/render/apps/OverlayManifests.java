@@ -34,7 +34,7 @@ final class OverlayManifests {
         if (f.gateway()) {
             patches.add(new Manifest("patch-httproute.yaml", List.of("The host name users reach " + env.name() + " at."),
                     patchHead("gateway.networking.k8s.io/v1", "HTTPRoute", f.name())
-                            .put("spec", Obj.map("hostnames", List.of(ctx.appHost(f.name(), env.name())))).build()));
+                            .put("spec", Obj.map("hostnames", List.of(ctx.facts().gateway().appHost(f.name(), env.name())))).build()));
         }
         List<Manifest> out = new ArrayList<>();
         out.add(kustomization(f, env, resources, patches));

@@ -8,7 +8,9 @@ import dev.strata.render.RenderContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -45,11 +47,11 @@ final class PodTemplate {
                 "seccompProfile", Obj.map("type", "RuntimeDefault")));
         spec.put("containers", List.of(container(f)));
         spec.put("volumes", List.of(Obj.map("name", "tmp", "emptyDir", Obj.map("sizeLimit", "64Mi"))));
-        if (!ctx.appsNodeSelector().isEmpty()) {
-            spec.put("nodeSelector", new TreeMap<>(ctx.appsNodeSelector()));
+        if (!ctx.facts().appsTier().nodeSelector().isEmpty()) {
+            spec.put("nodeSelector", new TreeMap<>(ctx.facts().appsTier().nodeSelector()));
         }
-        if (!ctx.appsTolerations().isEmpty()) {
-            spec.put("tolerations", ctx.appsTolerations());
+        if (!ctx.facts().appsTier().tolerations().isEmpty()) {
+            spec.put("tolerations", ctx.facts().appsTier().tolerations());
         }
         affinity(f).ifPresent(a -> spec.put("affinity", a));
         return Obj.map("metadata", metadata, "spec", spec);
@@ -120,7 +122,7 @@ final class PodTemplate {
             // tree never holds one. optional: the pod starts without it and /ready reports the
             // database as unreachable until the Secret exists.
             for (String key : List.of("user", "password")) {
-                env.add(Obj.map("name", "DATABASE_" + key.toUpperCase(java.util.Locale.ROOT),
+                env.add(Obj.map("name", "DATABASE_" + key.toUpperCase(Locale.ROOT),
                         "valueFrom", Obj.map("secretKeyRef", Obj.map(
                                 "name", databaseSecret(f), "key", key, "optional", true))));
             }
@@ -141,16 +143,16 @@ final class PodTemplate {
         return Obj.map("cpu", r.cpu().toCpuString(), "memory", r.memory().toMemoryString());
     }
 
-    private static java.util.Optional<Map<String, Object>> affinity(AppFacts f) {
+    private static Optional<Map<String, Object>> affinity(AppFacts f) {
         Map<String, Object> term = Obj.map(
                 "labelSelector", Obj.map("matchLabels", new TreeMap<>(f.selector())),
                 "topologyKey", "kubernetes.io/hostname");
         return switch (f.app().antiAffinity()) {
-            case "required" -> java.util.Optional.of(Obj.map("podAntiAffinity", Obj.map(
+            case "required" -> Optional.of(Obj.map("podAntiAffinity", Obj.map(
                     "requiredDuringSchedulingIgnoredDuringExecution", List.of(term))));
-            case "preferred" -> java.util.Optional.of(Obj.map("podAntiAffinity", Obj.map(
+            case "preferred" -> Optional.of(Obj.map("podAntiAffinity", Obj.map(
                     "preferredDuringSchedulingIgnoredDuringExecution", List.of(Obj.map("weight", 100, "podAffinityTerm", term)))));
-            default -> java.util.Optional.empty();
+            default -> Optional.empty();
         };
     }
 }

@@ -4,6 +4,7 @@ import dev.strata.render.Obj;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** The app's identity and in-cluster address: ServiceAccount and Service(s). */
@@ -35,7 +36,7 @@ final class ServiceManifests {
         return out;
     }
 
-    private static java.util.Map<String, Object> service(AppFacts f, String name) {
+    private static Map<String, Object> service(AppFacts f, String name) {
         return Obj.of("v1", "Service", name).labels(f.labels())
                 .put("spec", Obj.map(
                         "type", "ClusterIP",

@@ -3,6 +3,8 @@ package dev.strata.render.apps;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +25,7 @@ final class WorkloadManifest {
     static Manifest of(RenderContext ctx, AppFacts f) {
         Manifest m = f.canary() ? rollout(ctx, f) : deployment(ctx, f);
         return ConfigMapManifest.database(f).map(db -> {
-            List<String> comment = new java.util.ArrayList<>(m.comment());
+            List<String> comment = new ArrayList<>(m.comment());
             comment.add("");
             comment.add("Database credentials: DATABASE_USER and DATABASE_PASSWORD come from Secret " + PodTemplate.databaseSecret(f) + " (keys");
             comment.add("user, password), which this tree never contains. Seal it per environment and add the file to");
@@ -49,7 +51,7 @@ final class WorkloadManifest {
     }
 
     private static Manifest rollout(RenderContext ctx, AppFacts f) {
-        Map<String, Object> canary = new java.util.LinkedHashMap<>();
+        Map<String, Object> canary = new LinkedHashMap<>();
         canary.put("stableService", f.name());
         canary.put("canaryService", f.canaryService());
         if (f.gateway()) {

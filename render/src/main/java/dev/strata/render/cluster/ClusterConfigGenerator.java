@@ -20,7 +20,7 @@ public final class ClusterConfigGenerator implements Generator {
     public void generate(RenderContext ctx, RenderedTree out) {
         NodeLabels.requireSelfAssignable(ctx.spec().cluster());
         switch (ctx.spec().cluster().provider()) {
-            case KIND -> out.put("clusters/" + ctx.clusterName() + "/kind.yaml", KindConfig.render(ctx));
+            case KIND -> out.put("clusters/" + ctx.facts().clusterName() + "/kind.yaml", KindConfig.render(ctx));
             case TALOS -> TalosPatches.render(ctx, out);
             case EXISTING -> {
                 // An existing cluster is used as it is: nothing to create, nothing to write.

@@ -1,5 +1,6 @@
 package dev.strata.render.cluster;
 
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.RenderException;
 import dev.strata.spec.ClusterSpec;
 import dev.strata.spec.NodeGroup;
@@ -28,11 +29,9 @@ public final class NodeLabels {
     private NodeLabels() {
     }
 
-    /** The group's labels plus the tier label, sorted by key. */
+    /** The group's labels plus the tier label ({@link PlatformFacts#groupLabels}), sorted by key. */
     public static Map<String, String> of(ClusterSpec cluster, NodeGroup group) {
-        Map<String, String> labels = new TreeMap<>(group.labels());
-        group.tier().ifPresent(t -> labels.put(cluster.tierLabel(), t));
-        return labels;
+        return new TreeMap<>(PlatformFacts.groupLabels(cluster, group));
     }
 
     /** Fails with every label no kubelet may set on itself, one line each. */

@@ -1,5 +1,6 @@
 package dev.strata.render.config;
 
+import dev.strata.catalog.PodSecurity;
 import dev.strata.render.Generator;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
@@ -81,14 +82,14 @@ public final class AdmissionPoliciesGenerator implements Generator {
                                 "limits", map("cpu", "?*", "memory", "?*"))))))))));
 
         List<String> kinds = new ArrayList<>(List.of("Deployment", "StatefulSet", "DaemonSet"));
-        if (ctx.enabled("argo-rollouts")) {
+        if (ctx.facts().enabled("argo-rollouts")) {
             // Canary apps run as Rollouts (same pod template path); only named when the CRD exists,
             // since Kyverno refuses a policy that matches an unknown kind.
             kinds.add("argoproj.io/v1alpha1/Rollout");
         }
         Map<String, Object> controllers = map("any", List.of(map("resources", map("kinds", kinds))));
         write(out, dir, excluded, "require-probes", "Long-running workloads must declare liveness and readiness probes",
-                List.of("Every container of a Deployment, StatefulSet, DaemonSet" + (ctx.enabled("argo-rollouts") ? " or Rollout" : "") + " declares a liveness and a readiness probe.",
+                List.of("Every container of a Deployment, StatefulSet, DaemonSet" + (ctx.facts().enabled("argo-rollouts") ? " or Rollout" : "") + " declares a liveness and a readiness probe.",
                         "Matched on the controllers, not on Pods: Jobs and CronJobs finish and need none, and the",
                         "containers a mesh injects into pods (which bring their own probes) are not judged."),
                 controllers, List.of(rule("liveness-and-readiness", controllers, validate(
@@ -105,13 +106,13 @@ public final class AdmissionPoliciesGenerator implements Generator {
     static Map<String, String> excludedNamespaces(RenderContext ctx) {
         Map<String, String> out = new TreeMap<>();
         out.put("kube-system", "Kubernetes' own components (API server, CoreDNS, kube-proxy or the CNI)");
-        ctx.platformNamespaces().forEach((ns, ids) -> {
+        ctx.facts().platformNamespaces().forEach((ns, ids) -> {
             if (ns.equals("kube-system")) {
                 out.merge(ns, String.join(", ", ids), (a, b) -> a + " and " + b);
             } else {
                 PodSecurityLevels.Need need = PodSecurityLevels.platform(ctx, ns);
                 out.put(ns, String.join(", ", ids) + "; Pod Security " + need.podSecurity().level() + " bounds it"
-                        + (need.podSecurity().level().equals(dev.strata.catalog.PodSecurity.RESTRICTED) ? ""
+                        + (need.podSecurity().level().equals(PodSecurity.RESTRICTED) ? ""
                         : " (" + need.component() + ": " + need.podSecurity().reason() + ")"));
             }
         });
@@ -188,7 +189,7 @@ public final class AdmissionPoliciesGenerator implements Generator {
             }
             withExclusions.add(copy);
         }
-        Map<String, String> all = new java.util.TreeMap<>(annotations);
+        Map<String, String> all = new TreeMap<>(annotations);
         all.putAll(Map.of("policies.kyverno.io/title", title, "policies.kyverno.io/category", "Strata platform baseline",
                 "policies.kyverno.io/subject", "Pod"));
         var policy = Obj.of(API, "ClusterPolicy", name)

@@ -41,7 +41,7 @@ public final class CertificatesGenerator implements Generator {
                         "Trust it on a workstation with: kubectl -n cert-manager get secret " + Bundles.LAB_CA + " -o jsonpath='{.data.ca\\.crt}' | base64 -d"),
                 Obj.of(API, "Certificate", Bundles.LAB_CA).namespace(Bundles.CERT_MANAGER_NAMESPACE).put("spec", map(
                         "isCA", true,
-                        "commonName", "Strata lab CA (" + ctx.clusterName() + ")",
+                        "commonName", "Strata lab CA (" + ctx.facts().clusterName() + ")",
                         "secretName", Bundles.LAB_CA,
                         // Ten years: a renewed CA would leave every issued certificate chained to the old
                         // one and every workstation that trusts it out of date.
@@ -52,9 +52,9 @@ public final class CertificatesGenerator implements Generator {
         ConfigFile.write(out, dir, List.of(
                         "Issues every platform certificate (the gateway's, and any app's) from the lab CA."),
                 Obj.of(API, "ClusterIssuer", Bundles.LAB_CA).put("spec", map("ca", map("secretName", Bundles.LAB_CA))).build());
-        if (ctx.enabled("istio-gateway")) {
+        if (ctx.facts().enabled("istio-gateway")) {
             ConfigFile.write(out, dir, List.of(
-                            "The gateway's TLS certificate for every app host (<app>-<env>." + ctx.domain() + ").",
+                            "The gateway's TLS certificate for every app host (<app>-<env>." + ctx.facts().gateway().domain() + ").",
                             "In the gateway's own namespace, so the Gateway's HTTPS listener references the Secret",
                             "without a ReferenceGrant."),
                     gatewayCertificate(ctx));
@@ -64,7 +64,7 @@ public final class CertificatesGenerator implements Generator {
     static Map<String, Object> gatewayCertificate(RenderContext ctx) {
         return Obj.of(API, "Certificate", Bundles.GATEWAY_TLS).namespace(PlatformFacts.GATEWAY_NAMESPACE).put("spec", map(
                 "secretName", Bundles.GATEWAY_TLS,
-                "dnsNames", List.of("*." + ctx.domain(), ctx.domain()),
+                "dnsNames", List.of("*." + ctx.facts().gateway().domain(), ctx.facts().gateway().domain()),
                 "duration", "2160h",
                 "renewBefore", "360h",
                 "privateKey", ecdsa(),

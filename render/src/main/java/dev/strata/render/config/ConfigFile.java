@@ -4,9 +4,12 @@ import dev.strata.render.RenderedTree;
 import dev.strata.yaml.Yaml;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Writes one Kubernetes object to {@code <dir>/<kind-lowercase>-<name>.yaml} with a header saying
@@ -48,7 +51,7 @@ final class ConfigFile {
 
     static Object unshared(Object o) {
         if (o instanceof Map<?, ?> m) {
-            Map<Object, Object> copy = m instanceof java.util.SortedMap<?, ?> ? new java.util.TreeMap<>() : new java.util.LinkedHashMap<>();
+            Map<Object, Object> copy = m instanceof SortedMap<?, ?> ? new TreeMap<>() : new LinkedHashMap<>();
             m.forEach((k, v) -> copy.put(k, unshared(v)));
             return copy;
         }

@@ -35,8 +35,8 @@ public final class GatewayGenerator implements Generator {
             return;
         }
         String dir = Bundles.dir(Bundles.GATEWAY);
-        boolean tls = ctx.enabled("cert-manager");
-        String host = "*." + ctx.domain();
+        boolean tls = ctx.facts().enabled("cert-manager");
+        String host = "*." + ctx.facts().gateway().domain();
         Map<String, Object> appNamespaces = map("namespaces", map(
                 "from", "Selector",
                 "selector", map("matchLabels", map(NamespacesGenerator.GATEWAY_ACCESS_LABEL, "true"))));
@@ -61,14 +61,14 @@ public final class GatewayGenerator implements Generator {
         if (!tls) {
             header.add("cert-manager is not enabled, so there is no certificate: HTTP only, no HTTPS listener, no redirect.");
         }
-        if (ctx.enabled("kong")) {
+        if (ctx.facts().enabled("kong")) {
             header.add("Kong is enabled too: it serves its own GatewayClass on host ports 8080/8443; no Kong Gateway is rendered here.");
         }
         ConfigFile.write(out, dir, header, Obj.of(API, "Gateway", PlatformFacts.GATEWAY_NAME).namespace(PlatformFacts.GATEWAY_NAMESPACE)
                 .put("spec", map(
                         "gatewayClassName", "istio",
                         "addresses", List.of(map("type", "Hostname",
-                                "value", ctx.gatewayServiceAccount() + "." + PlatformFacts.GATEWAY_NAMESPACE + ".svc.cluster.local")),
+                                "value", ctx.facts().gateway().serviceHost())),
                         "listeners", listeners)).build());
         if (tls) {
             ConfigFile.write(out, dir, List.of(

@@ -33,7 +33,7 @@ public final class MeshPoliciesGenerator implements Generator {
 
     @Override
     public void generate(RenderContext ctx, RenderedTree out) {
-        if (!ctx.hasWaveItem(Bundles.MESH_POLICIES) || !ctx.meshMode().istio()) {
+        if (!ctx.hasWaveItem(Bundles.MESH_POLICIES) || !ctx.facts().meshMode().istio()) {
             return;
         }
         String dir = Bundles.dir(Bundles.MESH_POLICIES);
@@ -43,7 +43,7 @@ public final class MeshPoliciesGenerator implements Generator {
                         "interception (15020 merged metrics, 15090 Envoy stats, 15021 health) stay reachable."),
                 Obj.of("security.istio.io/v1", "PeerAuthentication", "default").namespace(Bundles.ISTIO_NAMESPACE)
                         .put("spec", map("mtls", map("mode", "STRICT"))).build());
-        if (ctx.meshMode() == MeshMode.ISTIO_AMBIENT && ctx.enabled("kube-prometheus-stack")) {
+        if (ctx.facts().meshMode() == MeshMode.ISTIO_AMBIENT && ctx.facts().enabled("kube-prometheus-stack")) {
             ConfigFile.write(out, dir, List.of(
                             "The monitoring namespace is in the ambient mesh (so Prometheus scrapes STRICT app namespaces",
                             "through ztunnel). The API server is not in the mesh, so it could not call the Prometheus",
@@ -55,11 +55,11 @@ public final class MeshPoliciesGenerator implements Generator {
                                     "mtls", map("mode", "STRICT"),
                                     "portLevelMtls", map(String.valueOf(OPERATOR_WEBHOOK_PORT), map("mode", "PERMISSIVE")))).build());
         }
-        if (ctx.enabled("tempo")) {
+        if (ctx.facts().enabled("tempo")) {
             ConfigFile.write(out, dir, List.of(
                             "Mesh-wide tracing: proxies send spans to Tempo over OTLP gRPC through istiod's extension",
                             "provider \"" + TEMPO_PROVIDER + "\" (meshConfig.extensionProviders in the istiod values, service "
-                                    + ctx.tempoOtlpGrpc() + ").",
+                                    + ctx.facts().observability().tempoOtlpGrpc() + ").",
                             "10% of requests are sampled (Istio's default is 1%, too few to find a lab request)."),
                     Obj.of("telemetry.istio.io/v1", "Telemetry", "mesh-default").namespace(Bundles.ISTIO_NAMESPACE)
                             .put("spec", map("tracing", List.of(map(

@@ -1,9 +1,9 @@
 package dev.strata.render.config;
 
-import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.catalog.PodSecurity;
-import dev.strata.render.Generator;
 import dev.strata.plan.facts.MeshMode;
+import dev.strata.plan.facts.PlatformFacts;
+import dev.strata.render.Generator;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
@@ -12,6 +12,7 @@ import dev.strata.spec.AppSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +39,7 @@ public final class NamespacesGenerator implements Generator {
     @Override
     public void generate(RenderContext ctx, RenderedTree out) {
         String version = PodSecurityLevels.version(ctx);
-        for (var e : ctx.platformNamespaces().entrySet()) {
+        for (var e : ctx.facts().platformNamespaces().entrySet()) {
             if (!BUILT_IN.contains(e.getKey())) {
                 platform(ctx, e.getKey(), e.getValue(), version, out);
             }
@@ -54,20 +55,20 @@ public final class NamespacesGenerator implements Generator {
         PodSecurityLevels.Need need = PodSecurityLevels.platform(ctx, ns);
         Map<String, String> labels = new TreeMap<>(psa(need.podSecurity().level(), version));
         for (String id : components) {
-            labels.putAll(ctx.component(id).orElseThrow().entry().namespaceLabels());
+            labels.putAll(ctx.facts().component(id).orElseThrow().entry().namespaceLabels());
         }
         List<ConfigFile.LineComment> comments = new ArrayList<>();
         comments.add(ConfigFile.LineComment.of(PodSecurityLevels.KEY + "enforce: " + need.podSecurity().level(),
                 need.podSecurity().level().equals(PodSecurity.RESTRICTED)
                         ? "restricted: every component here (" + String.join(", ", components) + ") runs pods that meet it"
                         : need.podSecurity().level() + ": needed by " + need.component() + " — " + need.podSecurity().reason()));
-        boolean monitoringInAmbient = ns.equals(PlatformFacts.MONITORING_NAMESPACE) && ctx.meshMode() == MeshMode.ISTIO_AMBIENT;
+        boolean monitoringInAmbient = ns.equals(PlatformFacts.MONITORING_NAMESPACE) && ctx.facts().meshMode() == MeshMode.ISTIO_AMBIENT;
         if (monitoringInAmbient) {
             labels.put("istio.io/dataplane-mode", "ambient");
             comments.add(ConfigFile.LineComment.of("istio.io/dataplane-mode: ambient",
                     "in the ambient mesh so that Prometheus scrapes STRICT-mTLS app namespaces through ztunnel",
                     "(mTLS on its behalf); out of the mesh its plaintext scrapes would be refused"));
-        } else if (ns.equals(PlatformFacts.MONITORING_NAMESPACE) && ctx.meshMode() == MeshMode.ISTIO_SIDECAR) {
+        } else if (ns.equals(PlatformFacts.MONITORING_NAMESPACE) && ctx.facts().meshMode() == MeshMode.ISTIO_SIDECAR) {
             comments.add(ConfigFile.LineComment.of("name: " + ns,
                     "not in the mesh: in sidecar mode Prometheus scrapes each app pod's merged metrics on port 15020,",
                     "which Istio excludes from mTLS interception (the apps' PodMonitor), so it needs no sidecar"));
@@ -97,7 +98,7 @@ public final class NamespacesGenerator implements Generator {
                         "restricted: the app and everything the mesh adds to its pods meet it")));
         comments.add(ConfigFile.LineComment.of(GATEWAY_ACCESS_LABEL + ": 'true'",
                 "lets this namespace's HTTPRoutes attach to the platform Gateway's HTTPS listener"));
-        switch (ctx.meshMode()) {
+        switch (ctx.facts().meshMode()) {
             case ISTIO_AMBIENT -> {
                 labels.put("istio.io/dataplane-mode", "ambient");
                 comments.add(ConfigFile.LineComment.of("istio.io/dataplane-mode: ambient", "enrols every pod in the ambient mesh (ztunnel, mTLS)"));
@@ -117,7 +118,7 @@ public final class NamespacesGenerator implements Generator {
         List<String> header = List.of(
                 "Namespace of " + app.name() + " in " + env + ".",
                 "Pod Security restricted where the mesh allows it, mesh enrolment by the platform's mesh mode ("
-                        + ctx.meshMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "), never two at once.");
+                        + ctx.facts().meshMode().name().toLowerCase(Locale.ROOT).replace('_', '-') + "), never two at once.");
         ConfigFile.write(out, DIR, header, obj, comments);
     }
 

@@ -1,14 +1,17 @@
 package dev.strata.render.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.strata.plan.facts.MeshMode;
 import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.Generator;
-import dev.strata.plan.facts.MeshMode;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
-import dev.strata.yaml.Yaml;
 import dev.strata.spec.AppEnvironment;
 import dev.strata.spec.AppSpec;
+import dev.strata.yaml.Yaml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +67,7 @@ public final class ObservabilityGenerator implements Generator {
                     Obj.of("v1", "ConfigMap", "grafana-dashboard-" + app.name()).namespace(ns).labels(Map.of(DASHBOARD_LABEL, "1"))
                             .put("data", map(app.name() + ".json", json(SampleApiDashboard.of(app.name(), namespaces)))).build());
         }
-        if (ctx.meshMode().istio()) {
+        if (ctx.facts().meshMode().istio()) {
             ConfigFile.write(out, dir, List.of("istiod's control-plane metrics (xDS pushes, config errors, injections) on its",
                             "http-monitoring port 15014."),
                     Obj.of(MONITORING_API, "ServiceMonitor", "istiod").namespace(ns).put("spec", map(
@@ -75,7 +78,7 @@ public final class ObservabilityGenerator implements Generator {
         // Sidecar mode: no separate Envoy PodMonitor. The apps' PodMonitors scrape port 15020, where
         // Istio merges the app's metrics with Envoy's (enablePrometheusMerge), so Envoy's series
         // would otherwise be collected twice.
-        if (ctx.meshMode() == MeshMode.ISTIO_AMBIENT) {
+        if (ctx.facts().meshMode() == MeshMode.ISTIO_AMBIENT) {
             ConfigFile.write(out, dir, List.of("ztunnel, the ambient data plane on every node: connections, bytes and mTLS",
                             "failures per workload, on port 15020 (ztunnel-stats)."),
                     Obj.of(MONITORING_API, "PodMonitor", "ztunnel").namespace(ns).put("spec", map(
@@ -97,18 +100,18 @@ public final class ObservabilityGenerator implements Generator {
 
     private static List<String> backends(RenderContext ctx) {
         List<String> out = new ArrayList<>(List.of("Prometheus"));
-        if (ctx.enabled("loki")) {
+        if (ctx.facts().enabled("loki")) {
             out.add("Loki");
         }
-        if (ctx.enabled("tempo")) {
+        if (ctx.facts().enabled("tempo")) {
             out.add("Tempo");
         }
         return out;
     }
 
     static List<Object> datasources(RenderContext ctx) {
-        boolean loki = ctx.enabled("loki");
-        boolean tempo = ctx.enabled("tempo");
+        boolean loki = ctx.facts().enabled("loki");
+        boolean tempo = ctx.facts().enabled("tempo");
         List<Object> out = new ArrayList<>();
         Map<String, Object> promJson = new LinkedHashMap<>();
         promJson.put("httpMethod", "POST");
@@ -116,7 +119,7 @@ public final class ObservabilityGenerator implements Generator {
             promJson.put("exemplarTraceIdDestinations", List.of(map("name", "trace_id", "datasourceUid", TEMPO_UID)));
         }
         out.add(map("name", "Prometheus", "type", "prometheus", "uid", PROMETHEUS_UID, "access", "proxy",
-                "url", ctx.prometheusUrl(), "jsonData", promJson));
+                "url", ctx.facts().observability().prometheusUrl(), "jsonData", promJson));
         if (loki) {
             Map<String, Object> lokiJson = new LinkedHashMap<>();
             lokiJson.put("maxLines", 1000);
@@ -129,7 +132,7 @@ public final class ObservabilityGenerator implements Generator {
                         "datasourceUid", TEMPO_UID,
                         "urlDisplayLabel", "Open trace")));
             }
-            out.add(map("name", "Loki", "type", "loki", "uid", LOKI_UID, "access", "proxy", "url", ctx.lokiUrl(), "jsonData", lokiJson));
+            out.add(map("name", "Loki", "type", "loki", "uid", LOKI_UID, "access", "proxy", "url", ctx.facts().observability().lokiUrl(), "jsonData", lokiJson));
         }
         if (tempo) {
             Map<String, Object> tempoJson = new LinkedHashMap<>();
@@ -142,19 +145,19 @@ public final class ObservabilityGenerator implements Generator {
             // the map stays empty until it is turned on (and Prometheus accepts remote write).
             tempoJson.put("serviceMap", map("datasourceUid", PROMETHEUS_UID));
             tempoJson.put("nodeGraph", map("enabled", true));
-            out.add(map("name", "Tempo", "type", "tempo", "uid", TEMPO_UID, "access", "proxy", "url", ctx.tempoUrl(), "jsonData", tempoJson));
+            out.add(map("name", "Tempo", "type", "tempo", "uid", TEMPO_UID, "access", "proxy", "url", ctx.facts().observability().tempoUrl(), "jsonData", tempoJson));
         }
         return out;
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Pretty JSON in the maps' own key order, so the same dashboard gives the same bytes. */
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a dashboard is plain maps and lists; writing it cannot fail", e);
         }
     }

@@ -25,10 +25,10 @@ final class PodSecurityLevels {
 
     /** The loosest need among the components installed into {@code namespace}; ties go to the first (sorted) id. */
     static Need platform(RenderContext ctx, String namespace) {
-        List<String> ids = ctx.platformNamespaces().getOrDefault(namespace, List.of());
+        List<String> ids = ctx.facts().platformNamespaces().getOrDefault(namespace, List.of());
         Need loosest = null;
         for (String id : ids) {
-            ResolvedComponent rc = ctx.component(id).orElseThrow();
+            ResolvedComponent rc = ctx.facts().component(id).orElseThrow();
             Need n = new Need(id, rc.entry().podSecurityIn(rc.mode()));
             if (loosest == null || n.podSecurity().looserThan(loosest.podSecurity())) {
                 loosest = n;
@@ -42,7 +42,7 @@ final class PodSecurityLevels {
 
     /** What the mesh's injected containers need in app namespaces; empty when restricted suffices. */
     static Optional<Need> mesh(RenderContext ctx) {
-        MeshMode mode = ctx.meshMode();
+        MeshMode mode = ctx.facts().meshMode();
         String id = switch (mode) {
             case ISTIO_SIDECAR, ISTIO_AMBIENT -> "istio";
             case LINKERD -> "linkerd";
@@ -52,7 +52,7 @@ final class PodSecurityLevels {
             return Optional.empty();
         }
         String key = mode == MeshMode.ISTIO_AMBIENT ? "ambient" : "sidecar";
-        return Optional.ofNullable(ctx.component(id).orElseThrow().entry().meshPodSecurity().get(key))
+        return Optional.ofNullable(ctx.facts().component(id).orElseThrow().entry().meshPodSecurity().get(key))
                 .filter(p -> p.looserThan(PodSecurity.DEFAULT))
                 .map(p -> new Need(id, p));
     }

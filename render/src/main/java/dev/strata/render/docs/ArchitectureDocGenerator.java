@@ -90,15 +90,15 @@ public final class ArchitectureDocGenerator implements Generator {
         return (s.profile().isEmpty() ? "A custom platform" : "Profile `" + s.profile() + "`") + ": Kubernetes " + c.kubernetesVersion()
                 + " on " + provider(ctx) + ", " + c.nodeCount() + (c.nodeCount() == 1 ? " node" : " nodes") + " in "
                 + c.nodes().size() + (c.nodes().size() == 1 ? " group" : " groups") + ". " + ctx.components().size()
-                + " components are installed by Argo CD in " + ctx.plan().waves().size() + " sync waves; mesh: " + mesh(ctx.meshMode())
+                + " components are installed by Argo CD in " + ctx.plan().waves().size() + " sync waves; mesh: " + mesh(ctx.facts().meshMode())
                 + ". " + (apps.isEmpty() ? "No apps." : "Apps " + String.join(", ", apps) + " run in environments "
                 + String.join(", ", s.environments()) + ", one namespace each.");
     }
 
     private static String provider(RenderContext ctx) {
         return switch (ctx.spec().cluster().provider()) {
-            case KIND -> "kind (clusters/" + ctx.clusterName() + "/kind.yaml)";
-            case TALOS -> "Talos (patches in clusters/" + ctx.clusterName() + "/talos/)";
+            case KIND -> "kind (clusters/" + ctx.facts().clusterName() + "/kind.yaml)";
+            case TALOS -> "Talos (patches in clusters/" + ctx.facts().clusterName() + "/talos/)";
             case EXISTING -> "an existing cluster";
         };
     }
@@ -113,7 +113,7 @@ public final class ArchitectureDocGenerator implements Generator {
     }
 
     private static String trafficText(RenderContext ctx) {
-        return switch (ctx.meshMode()) {
+        return switch (ctx.facts().meshMode()) {
             case ISTIO_AMBIENT -> "Istio ambient: app pods have no sidecar. The gateway opens an HBONE tunnel (mTLS on port 15008) to the"
                     + " ztunnel on the destination pod's node, which delivers the request into the pod; PeerAuthentication is STRICT.";
             case ISTIO_SIDECAR -> "Istio with sidecars: an Envoy sidecar is injected into every app pod; the gateway and the sidecars speak"

@@ -1,10 +1,11 @@
 package dev.strata.render.docs;
 
-import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.catalog.Layer;
 import dev.strata.plan.ResolvedComponent;
+import dev.strata.plan.Resolver;
 import dev.strata.plan.Wave;
 import dev.strata.plan.WaveItem;
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.RenderContext;
 import dev.strata.spec.AppEnvironment;
 import dev.strata.spec.AppSpec;
@@ -25,18 +26,18 @@ final class Diagrams {
     static String context(RenderContext ctx) {
         Mermaid m = Mermaid.flowchart("LR");
         m.round("user", "User / browser");
-        m.store("git", "Git repository", ctx.repoUrl(), "branch " + ctx.revision());
+        m.store("git", "Git repository", ctx.facts().repoUrl(), "branch " + ctx.facts().revision());
         m.subgraph("cluster", "Kubernetes " + ctx.spec().cluster().kubernetesVersion() + " on " + ctx.spec().cluster().provider().id()
-                + ": cluster " + ctx.clusterName());
+                + ": cluster " + ctx.facts().clusterName());
         List<String> gateways = gateways(ctx);
         for (String g : gateways) {
-            m.box(Mermaid.id("gw", g), gatewayTitle(g), ctx.component(g).map(rc -> "namespace " + rc.entry().namespace()).orElse(""));
+            m.box(Mermaid.id("gw", g), gatewayTitle(g), ctx.facts().component(g).map(rc -> "namespace " + rc.entry().namespace()).orElse(""));
         }
-        boolean argo = ctx.enabled("argo-cd");
+        boolean argo = ctx.facts().enabled("argo-cd");
         if (argo) {
             m.box("argocd", "Argo CD", "namespace " + PlatformFacts.ARGOCD_NAMESPACE);
         }
-        m.box("platform", "Platform: " + ctx.components().size() + " components", "namespaces " + String.join(", ", ctx.platformNamespaces().keySet()));
+        m.box("platform", "Platform: " + ctx.components().size() + " components", "namespaces " + String.join(", ", ctx.facts().platformNamespaces().keySet()));
         m.box("apps", appsLine(ctx));
         m.end();
         Map<String, List<Integer>> hostPorts = ctx.facts().ingressHostPorts();
@@ -47,8 +48,8 @@ final class Diagrams {
             // On kind the HTTPS host port of each gateway is the highest it binds (443 for Istio's, 8443 for Kong's).
             int https = hostPorts.getOrDefault(g, List.of(443)).stream().mapToInt(Integer::intValue).max().orElse(443);
             String entry = ctx.spec().cluster().provider() == Provider.KIND
-                    ? "https://<app>-<env>." + ctx.domain() + (https == 443 ? "" : ":" + https) + " via 127.0.0.1 (kind port mapping)"
-                    : "https://<app>-<env>." + ctx.domain() + " via the gateway Service";
+                    ? "https://<app>-<env>." + ctx.facts().gateway().domain() + (https == 443 ? "" : ":" + https) + " via 127.0.0.1 (kind port mapping)"
+                    : "https://<app>-<env>." + ctx.facts().gateway().domain() + " via the gateway Service";
             m.edge("user", Mermaid.id("gw", g), entry);
             m.edge(Mermaid.id("gw", g), "apps", "HTTPRoute");
         }
@@ -77,7 +78,7 @@ final class Diagrams {
             m.edge("client", "gw", "HTTPS :443");
             from = "gw";
         }
-        switch (ctx.meshMode()) {
+        switch (ctx.facts().meshMode()) {
             case ISTIO_AMBIENT -> {
                 m.subgraph("app_node", "app's node");
                 m.box("ztunnel", "ztunnel (per node)", "mTLS identity of the pod");
@@ -197,7 +198,7 @@ final class Diagrams {
     }
 
     static List<String> gateways(RenderContext ctx) {
-        return ctx.components().stream().filter(rc -> dev.strata.plan.Resolver.capabilities(rc).contains("ingress-gateway"))
+        return ctx.components().stream().filter(rc -> Resolver.capabilities(rc).contains("ingress-gateway"))
                 .map(ResolvedComponent::id).toList();
     }
 

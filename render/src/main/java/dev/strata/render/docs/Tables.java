@@ -64,7 +64,7 @@ final class Tables {
     static String inert(RenderContext ctx) {
         StringBuilder b = new StringBuilder();
         for (ResolvedComponent rc : ctx.components()) {
-            java.util.Optional.ofNullable(ctx.spec().components().get(rc.id())).flatMap(c -> c.inert())
+            Optional.ofNullable(ctx.spec().components().get(rc.id())).flatMap(c -> c.inert())
                     .ifPresent(why -> b.append("- **").append(rc.id()).append("** is installed but does nothing: ").append(why).append('\n'));
         }
         return b.isEmpty() ? "" : "Inert by choice (the spec says why; `strata check` holds every other component to its needs):\n\n" + b;
@@ -72,13 +72,13 @@ final class Tables {
 
     static String platformNamespaces(RenderContext ctx) {
         Markdown t = Markdown.table("Namespace", "Components");
-        ctx.platformNamespaces().forEach((ns, ids) -> t.row(Markdown.code(ns), String.join(", ", ids)));
+        ctx.facts().platformNamespaces().forEach((ns, ids) -> t.row(Markdown.code(ns), String.join(", ", ids)));
         return t.render();
     }
 
     static String appNamespaces(RenderContext ctx) {
         Markdown t = Markdown.table("Namespace", "App", "Environment", "Replicas (HPA max)", "Host", "Mesh enrolment", "Pod Security");
-        String mesh = switch (ctx.meshMode()) {
+        String mesh = switch (ctx.facts().meshMode()) {
             case ISTIO_AMBIENT -> "label " + Markdown.code("istio.io/dataplane-mode=ambient");
             case ISTIO_SIDECAR -> "label " + Markdown.code("istio-injection=enabled");
             case LINKERD -> "annotation " + Markdown.code("linkerd.io/inject=enabled");
@@ -88,7 +88,7 @@ final class Tables {
         for (AppSpec a : ctx.spec().apps()) {
             for (AppEnvironment e : a.environments()) {
                 t.row(Markdown.code(a.namespace(e.name())), a.name(), e.name(), e.replicas() + " (" + e.maxReplicas() + ")",
-                        gateway ? ctx.appHost(a.name(), e.name()) : "", mesh, POD_SECURITY_APPS);
+                        gateway ? ctx.facts().gateway().appHost(a.name(), e.name()) : "", mesh, POD_SECURITY_APPS);
             }
         }
         return t.render();

@@ -1,17 +1,17 @@
 package dev.strata.render.gitops;
 
-import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.catalog.Release;
 import dev.strata.catalog.Source;
 import dev.strata.plan.ConfigBundle;
 import dev.strata.plan.ResolvedComponent;
+import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.render.Generator;
 import dev.strata.render.Obj;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
-import dev.strata.yaml.Yaml;
 import dev.strata.spec.AppEnvironment;
 import dev.strata.spec.AppSpec;
+import dev.strata.yaml.Yaml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Every Argo CD object of the tree: the bootstrap project and root Application (applied once by
@@ -69,7 +70,7 @@ public final class ApplicationsGenerator implements Generator {
                 if (!hasDir(out, dir)) {
                     continue;
                 }
-                boolean canary = "canary".equals(app.rollout()) && ctx.enabled("argo-rollouts");
+                boolean canary = "canary".equals(app.rollout()) && ctx.facts().enabled("argo-rollouts");
                 Map<String, Object> application = directoryApp(ctx, app.name() + "-" + env.name(), "apps", dir, app.namespace(env.name()),
                         ctx.wave(app.name()), canary ? List.of("RespectIgnoreDifferences=true") : List.of());
                 List<String> header = new ArrayList<>(waveComment(ctx, app.name()));
@@ -105,7 +106,7 @@ public final class ApplicationsGenerator implements Generator {
         Map<String, Object> project = Obj.of(ARGO_API, "AppProject", "bootstrap").namespace(PlatformFacts.ARGOCD_NAMESPACE)
                 .put("spec", Obj.map(
                         "description", "The root and the two roots: they only create Argo CD objects.",
-                        "sourceRepos", List.of(ctx.repoUrl()),
+                        "sourceRepos", List.of(ctx.facts().repoUrl()),
                         "destinations", List.of(Obj.map("server", IN_CLUSTER, "namespace", PlatformFacts.ARGOCD_NAMESPACE)),
                         "namespaceResourceWhitelist", List.of(Obj.map("group", "argoproj.io", "kind", "Application"),
                                 Obj.map("group", "argoproj.io", "kind", "AppProject"))))
@@ -113,7 +114,7 @@ public final class ApplicationsGenerator implements Generator {
         out.put("bootstrap/appproject-bootstrap.yaml", Yaml.dump(List.of(
                 "Applied by `strata up` (or kubectl apply) once, with root.yaml, after Argo CD is installed",
                 "with bootstrap/argo-cd/values.yaml. It may only create Applications and AppProjects."), project));
-        Map<String, Object> root = application(ctx, "root", "bootstrap", ctx.repoPath("argocd/root"), PlatformFacts.ARGOCD_NAMESPACE, List.of());
+        Map<String, Object> root = application(ctx, "root", "bootstrap", ctx.facts().repoPath("argocd/root"), PlatformFacts.ARGOCD_NAMESPACE, List.of());
         out.put("bootstrap/root.yaml", Yaml.dump(List.of(
                 "The root of the app-of-apps: it syncs argocd/root, which holds the AppProjects and two roots,",
                 "platform (wave 1) then apps (wave 2). Argo CD's values restore the Application health check",
@@ -124,19 +125,19 @@ public final class ApplicationsGenerator implements Generator {
     private void roots(RenderContext ctx, RenderedTree out) {
         out.put("argocd/root/application-platform.yaml", Yaml.dump(List.of(
                         "Sync wave 1: the platform root; every platform Application below it carries its own wave."),
-                withWave(application(ctx, "platform", "bootstrap", ctx.repoPath("argocd/platform"), PlatformFacts.ARGOCD_NAMESPACE, List.of()), 1)));
+                withWave(application(ctx, "platform", "bootstrap", ctx.facts().repoPath("argocd/platform"), PlatformFacts.ARGOCD_NAMESPACE, List.of()), 1)));
         if (!hasDir(out, "argocd/apps")) {
             return;
         }
         out.put("argocd/root/application-apps.yaml", Yaml.dump(List.of(
                         "Sync wave 2: the apps root waits until the platform root is Healthy, so apps land on a",
                         "platform whose CRDs, gateway, mesh and admission policies are in place."),
-                withWave(application(ctx, "apps", "bootstrap", ctx.repoPath("argocd/apps"), PlatformFacts.ARGOCD_NAMESPACE, List.of()), 2)));
+                withWave(application(ctx, "apps", "bootstrap", ctx.facts().repoPath("argocd/apps"), PlatformFacts.ARGOCD_NAMESPACE, List.of()), 2)));
     }
 
     private void projects(RenderContext ctx, RenderedTree out) {
         Set<String> repos = new LinkedHashSet<>();
-        repos.add(ctx.repoUrl());
+        repos.add(ctx.facts().repoUrl());
         for (ResolvedComponent rc : ctx.components()) {
             for (Release r : rc.releases()) {
                 repos.add(repoUrl(r.source()));
@@ -159,7 +160,7 @@ public final class ApplicationsGenerator implements Generator {
         Map<String, Object> apps = withWave(Obj.of(ARGO_API, "AppProject", "apps").namespace(PlatformFacts.ARGOCD_NAMESPACE)
                 .put("spec", Obj.map(
                         "description", "Applications: only their own <env>-<app> namespaces, only namespaced objects, only this repository.",
-                        "sourceRepos", List.of(ctx.repoUrl()),
+                        "sourceRepos", List.of(ctx.facts().repoUrl()),
                         "destinations", appDestinations,
                         "clusterResourceWhitelist", List.of()))
                 .build(), 0);
@@ -179,8 +180,8 @@ public final class ApplicationsGenerator implements Generator {
             chart.put("repoURL", repoUrl(s));
             chart.put("chart", s.chart().orElseThrow());
             chart.put("targetRevision", s.version());
-            chart.put("helm", Obj.map("releaseName", r.name(), "valueFiles", List.of("$values/" + ctx.repoPath(Layout.valuesFile(rc, r)))));
-            spec.put("sources", List.of(chart, Obj.map("repoURL", ctx.repoUrl(), "targetRevision", ctx.revision(), "ref", "values")));
+            chart.put("helm", Obj.map("releaseName", r.name(), "valueFiles", List.of("$values/" + ctx.facts().repoPath(Layout.valuesFile(rc, r)))));
+            spec.put("sources", List.of(chart, Obj.map("repoURL", ctx.facts().repoUrl(), "targetRevision", ctx.facts().revision(), "ref", "values")));
         } else {
             spec.put("source", Obj.map("repoURL", s.repository(), "path", s.path().orElseThrow(), "targetRevision", s.version()));
         }
@@ -191,7 +192,7 @@ public final class ApplicationsGenerator implements Generator {
     }
 
     private Map<String, Object> directoryApp(RenderContext ctx, String name, String project, String dir, String namespace, int wave, List<String> options) {
-        return withWave(application(ctx, name, project, ctx.repoPath(dir), namespace, options), wave);
+        return withWave(application(ctx, name, project, ctx.facts().repoPath(dir), namespace, options), wave);
     }
 
     private Map<String, Object> application(RenderContext ctx, String name, String project, String path, String namespace, List<String> options) {
@@ -199,7 +200,7 @@ public final class ApplicationsGenerator implements Generator {
                 .metadata("finalizers", List.of(FINALIZER))
                 .put("spec", Obj.map(
                         "project", project,
-                        "source", Obj.map("repoURL", ctx.repoUrl(), "targetRevision", ctx.revision(), "path", path),
+                        "source", Obj.map("repoURL", ctx.facts().repoUrl(), "targetRevision", ctx.facts().revision(), "path", path),
                         "destination", Obj.map("server", IN_CLUSTER, "namespace", namespace),
                         "syncPolicy", syncPolicy(options)))
                 .build();
@@ -219,7 +220,7 @@ public final class ApplicationsGenerator implements Generator {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> withWave(Map<String, Object> obj, int wave) {
         Map<String, Object> meta = (Map<String, Object>) obj.get("metadata");
-        Map<String, Object> annotations = (Map<String, Object>) meta.computeIfAbsent("annotations", k -> new java.util.TreeMap<String, Object>());
+        Map<String, Object> annotations = (Map<String, Object>) meta.computeIfAbsent("annotations", k -> new TreeMap<String, Object>());
         annotations.put(WAVE, Integer.toString(wave));
         return obj;
     }

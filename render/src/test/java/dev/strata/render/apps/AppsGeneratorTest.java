@@ -62,7 +62,7 @@ class AppsGeneratorTest {
             });
             for (AppEnvironment env : app.environments()) {
                 assertThat(scalars).as("base of %s", app.name())
-                        .doesNotContain(env.name(), app.namespace(env.name()), r.ctx().appHost(app.name(), env.name()));
+                        .doesNotContain(env.name(), app.namespace(env.name()), r.ctx().facts().gateway().appHost(app.name(), env.name()));
                 assertThat(scalars).noneMatch(s -> s.contains(app.namespace(env.name())));
                 String overlay = "apps/" + app.name() + "/overlays/" + env.name() + "/";
                 assertThat(at(r.doc(overlay + "kustomization.yaml"), "namespace").toString()).isEqualTo(env.name() + "-" + app.name());
@@ -71,7 +71,7 @@ class AppsGeneratorTest {
                 Map<String, Object> hpa = r.doc(overlay + "patch-horizontalpodautoscaler.yaml");
                 assertThat((Object) at(hpa, "spec", "minReplicas")).isEqualTo(env.replicas());
                 assertThat((Object) at(hpa, "spec", "maxReplicas")).isEqualTo(env.maxReplicas());
-                if (r.ctx().enabled("istio-gateway")) {
+                if (r.ctx().facts().enabled("istio-gateway")) {
                     assertThat((List<Object>) at(r.doc(overlay + "patch-httproute.yaml"), "spec", "hostnames"))
                             .containsExactly(app.name() + "-" + env.name() + "." + r.spec().cluster().name() + ".localhost");
                 } else {
@@ -87,7 +87,7 @@ class AppsGeneratorTest {
     void quotaAdmitsTheHpaMaximumAndLimitRangeDefaultsToTheAppsOwnResources(String profile) {
         RenderedApps r = RenderedApps.of(profile);
         for (AppSpec app : r.spec().apps()) {
-            boolean canary = "canary".equals(app.rollout()) && r.ctx().enabled("argo-rollouts");
+            boolean canary = "canary".equals(app.rollout()) && r.ctx().facts().enabled("argo-rollouts");
             for (AppEnvironment env : app.environments()) {
                 String overlay = "apps/" + app.name() + "/overlays/" + env.name() + "/";
                 Map<String, Object> hard = at(r.doc(overlay + "resourcequota.yaml"), "spec", "hard");
@@ -192,9 +192,9 @@ class AppsGeneratorTest {
         RenderedApps r = RenderedApps.of(profile);
         String base = "apps/sample-api/base/";
         Map<String, Object> data = at(r.doc(base + "configmap.yaml"), "data");
-        if (r.ctx().enabled("alloy")) {
+        if (r.ctx().facts().enabled("alloy")) {
             assertThat(data).containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://alloy.monitoring.svc.cluster.local:4318");
-        } else if (r.ctx().enabled("tempo")) {
+        } else if (r.ctx().facts().enabled("tempo")) {
             assertThat(data).containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://tempo.monitoring.svc.cluster.local:4318");
         } else {
             assertThat(data).doesNotContainKey("OTEL_EXPORTER_OTLP_ENDPOINT");
@@ -209,12 +209,12 @@ class AppsGeneratorTest {
     void metricsAreScrapedWhereTheMeshLetsPrometheusIn(String profile) {
         RenderedApps r = RenderedApps.of(profile);
         String base = "apps/sample-api/base/";
-        if (!r.ctx().enabled("kube-prometheus-stack")) {
+        if (!r.ctx().facts().enabled("kube-prometheus-stack")) {
             assertThat(r.tree().files().keySet()).noneMatch(p -> p.contains("monitor") || p.contains("allow-prometheus"));
             return;
         }
         int scrapePort = at(r.doc(base + "networkpolicy-allow-prometheus.yaml"), "spec", "ingress", "0", "ports", "0", "port");
-        if (r.ctx().meshMode() == MeshMode.ISTIO_SIDECAR) {
+        if (r.ctx().facts().meshMode() == MeshMode.ISTIO_SIDECAR) {
             assertThat(scrapePort).isEqualTo(15020);
             Map<String, Object> ep = at(r.doc(base + "podmonitor.yaml"), "spec", "podMetricsEndpoints", "0");
             assertThat(ep).containsEntry("path", "/stats/prometheus");
@@ -235,7 +235,7 @@ class AppsGeneratorTest {
     void istioNamespacesAreStrictAndAdmitOnlyTheGatewayAndPrometheus(String profile) {
         RenderedApps r = RenderedApps.of(profile);
         String base = "apps/sample-api/base/";
-        if (!r.ctx().meshMode().istio()) {
+        if (!r.ctx().facts().meshMode().istio()) {
             assertThat(r.tree().contains(base + "peerauthentication.yaml")).isFalse();
             assertThat(r.tree().contains(base + "authorizationpolicy.yaml")).isFalse();
             return;
@@ -248,11 +248,11 @@ class AppsGeneratorTest {
             principals.addAll(at(rule, "from", "0", "source", "principals"));
         }
         List<String> expected = new ArrayList<>();
-        if (r.ctx().enabled("istio-gateway")) {
-            expected.add("cluster.local/ns/istio-ingress/sa/" + r.ctx().gatewayServiceAccount());
+        if (r.ctx().facts().enabled("istio-gateway")) {
+            expected.add("cluster.local/ns/istio-ingress/sa/" + r.ctx().facts().gateway().serviceAccount());
         }
-        if (r.ctx().enabled("kube-prometheus-stack")) {
-            expected.add("cluster.local/ns/monitoring/sa/" + r.ctx().prometheusServiceAccount());
+        if (r.ctx().facts().enabled("kube-prometheus-stack")) {
+            expected.add("cluster.local/ns/monitoring/sa/" + r.ctx().facts().observability().prometheusServiceAccount());
         }
         assertThat(principals).containsExactlyElementsOf(expected);
     }
@@ -262,7 +262,7 @@ class AppsGeneratorTest {
     void meshControlTrafficIsAdmittedForTheMeshInUse(String profile) {
         RenderedApps r = RenderedApps.of(profile);
         String base = "apps/sample-api/base/";
-        switch (r.ctx().meshMode()) {
+        switch (r.ctx().facts().meshMode()) {
             case ISTIO_SIDECAR -> assertThat(r.tree().get(base + "networkpolicy-allow-istio-sidecar.yaml"))
                     .contains("kubernetes.io/metadata.name: istio-system").contains("port: 15012");
             case LINKERD -> {

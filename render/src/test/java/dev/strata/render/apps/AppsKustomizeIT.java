@@ -49,7 +49,7 @@ class AppsKustomizeIT {
                 assertThat(objects).as(what).allSatisfy(o -> assertThat((Object) at(o, "metadata", "namespace")).isEqualTo(ns));
                 assertThat(objects).as(what).extracting(RenderedApps::kind).doesNotContain("Secret");
 
-                boolean canary = "canary".equals(app.rollout()) && r.ctx().enabled("argo-rollouts");
+                boolean canary = "canary".equals(app.rollout()) && r.ctx().facts().enabled("argo-rollouts");
                 Map<String, Object> workload = one(objects, canary ? "Rollout" : "Deployment", app.name());
                 assertThat(objects).as(what).extracting(RenderedApps::kind).doesNotContain(canary ? "Deployment" : "Rollout");
                 one(objects, "ServiceAccount", app.name());
@@ -114,15 +114,15 @@ class AppsKustomizeIT {
                 assertThat((List<Map<String, Object>>) at(dns, "spec", "egress", "0", "ports"))
                         .extracting(p -> p.get("protocol") + "/" + p.get("port")).containsExactlyInAnyOrder("UDP/53", "TCP/53");
 
-                if (r.ctx().meshMode() == dev.strata.plan.facts.MeshMode.ISTIO_AMBIENT) {
+                if (r.ctx().facts().meshMode() == dev.strata.plan.facts.MeshMode.ISTIO_AMBIENT) {
                     String ambient = one(objects, "NetworkPolicy", "allow-istio-ambient").toString();
                     assertThat(ambient).contains("port=15008").contains("cidr=169.254.7.127/32");
                 }
 
                 // the route, when a gateway exists
-                if (r.ctx().enabled("istio-gateway")) {
+                if (r.ctx().facts().enabled("istio-gateway")) {
                     Map<String, Object> route = one(objects, "HTTPRoute", app.name());
-                    assertThat((List<Object>) at(route, "spec", "hostnames")).containsExactly(r.ctx().appHost(app.name(), env.name()));
+                    assertThat((List<Object>) at(route, "spec", "hostnames")).containsExactly(r.ctx().facts().gateway().appHost(app.name(), env.name()));
                     assertThat((Object) at(route, "spec", "parentRefs", "0", "name")).isEqualTo("platform");
                     assertThat((Object) at(route, "spec", "parentRefs", "0", "namespace")).isEqualTo("istio-ingress");
                     assertThat((Object) at(route, "spec", "parentRefs", "0", "sectionName")).isEqualTo("https");

@@ -96,7 +96,7 @@ class ConfigBundlesTest {
         List<String> dnsNames = (List<String>) at(cert.spec(), "dnsNames");
         for (var app : r.ctx().spec().apps()) {
             for (var env : app.environments()) {
-                String host = r.ctx().appHost(app.name(), env.name());
+                String host = r.ctx().facts().gateway().appHost(app.name(), env.name());
                 assertThat(dnsNames.stream().anyMatch(d -> d.equals(host) || (d.startsWith("*.") && host.substring(host.indexOf('.')).equals(d.substring(1)))))
                         .as("%s: certificate covers %s", r, host).isTrue();
             }
@@ -122,7 +122,7 @@ class ConfigBundlesTest {
     @MethodSource("profiles")
     void meshWideMtlsIsStrictExactlyWhereIstioRuns(Profiles.Rendered r) {
         Optional<Parsed> pa = find(r, "PeerAuthentication", "default");
-        if (r.ctx().meshMode().istio()) {
+        if (r.ctx().facts().meshMode().istio()) {
             assertThat(pa).as("%s", r).isPresent();
             assertThat(pa.get().metadata().get("namespace")).isEqualTo("istio-system");
             assertThat(at(pa.get().spec(), "mtls.mode")).isEqualTo("STRICT");
@@ -132,7 +132,7 @@ class ConfigBundlesTest {
             assertThat(all(r).stream().filter(p -> p.kind().equals("PeerAuthentication"))).isEmpty();
         }
         Optional<Parsed> telemetry = find(r, "Telemetry", "mesh-default");
-        assertThat(telemetry.isPresent()).as("%s: tracing to Tempo", r).isEqualTo(r.ctx().meshMode().istio() && r.ctx().enabled("tempo"));
+        assertThat(telemetry.isPresent()).as("%s: tracing to Tempo", r).isEqualTo(r.ctx().facts().meshMode().istio() && r.ctx().facts().enabled("tempo"));
         telemetry.ifPresent(t -> assertThat(at(t.spec(), "tracing.0.providers.0.name")).isEqualTo(MeshPoliciesGenerator.TEMPO_PROVIDER));
     }
 
@@ -140,14 +140,14 @@ class ConfigBundlesTest {
     @MethodSource("profiles")
     void kyvernoPoliciesEnforceAndNeverExemptAnAppNamespace(Profiles.Rendered r) {
         List<Parsed> policies = all(r).stream().filter(p -> p.kind().equals("ClusterPolicy")).toList();
-        if (!r.ctx().enabled("kyverno")) {
+        if (!r.ctx().facts().enabled("kyverno")) {
             assertThat(policies).isEmpty();
             return;
         }
         assertThat(policies).extracting(Parsed::name).containsExactlyInAnyOrder("require-run-as-non-root",
                 "disallow-privilege-escalation", "disallow-latest-tag", "require-requests-limits", "require-probes");
         List<String> apps = NamespacesGeneratorTest.appNamespaces(r);
-        Set<String> platform = r.ctx().platformNamespaces().keySet();
+        Set<String> platform = r.ctx().facts().platformNamespaces().keySet();
         for (Parsed p : policies) {
             assertThat(p.spec()).as("%s: %s", r, p.name()).containsEntry("background", true).doesNotContainKey("validationFailureAction");
             List<?> rules = (List<?>) p.spec().get("rules");
@@ -169,7 +169,7 @@ class ConfigBundlesTest {
         List<Object> kinds = (List<Object>) at(probes.spec(), "rules.0.match.any.0.resources.kinds");
         assertThat(kinds).as("%s: canary apps are Rollouts", r)
                 .contains("Deployment", "StatefulSet", "DaemonSet")
-                .hasSize(r.ctx().enabled("argo-rollouts") ? 4 : 3);
+                .hasSize(r.ctx().facts().enabled("argo-rollouts") ? 4 : 3);
         String nonRoot = r.tree().get("platform/config/admission-policies/clusterpolicy-require-run-as-non-root.yaml");
         assertThat(nonRoot).as("%s: no container is exempt (sidecar mode runs istio-cni, so no root istio-init)", r)
                 .doesNotContain("istio-init").doesNotContain("(name)");
@@ -179,7 +179,7 @@ class ConfigBundlesTest {
     @MethodSource("profiles")
     void grafanaGetsADatasourceForEachEnabledBackendOnly(Profiles.Rendered r) {
         Optional<Parsed> cm = find(r, "ConfigMap", "grafana-datasources-strata");
-        assertThat(cm.isPresent()).isEqualTo(r.ctx().enabled("kube-prometheus-stack"));
+        assertThat(cm.isPresent()).isEqualTo(r.ctx().facts().enabled("kube-prometheus-stack"));
         if (cm.isEmpty()) {
             return;
         }
@@ -189,10 +189,10 @@ class ConfigBundlesTest {
         java.util.Set<Object> uids = new java.util.HashSet<>();
         ds.forEach(d -> uids.add(((Map<?, ?>) d).get("uid")));
         java.util.Set<Object> expected = new java.util.HashSet<>(Set.of("prometheus"));
-        if (r.ctx().enabled("loki")) {
+        if (r.ctx().facts().enabled("loki")) {
             expected.add("loki");
         }
-        if (r.ctx().enabled("tempo")) {
+        if (r.ctx().facts().enabled("tempo")) {
             expected.add("tempo");
         }
         assertThat(uids).as("%s", r).isEqualTo(expected);
@@ -217,10 +217,10 @@ class ConfigBundlesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void theMeshIsScrapedTheWayItsModeExposesMetrics(Profiles.Rendered r) {
-        if (!r.ctx().enabled("kube-prometheus-stack")) {
+        if (!r.ctx().facts().enabled("kube-prometheus-stack")) {
             return;
         }
-        var mode = r.ctx().meshMode();
+        var mode = r.ctx().facts().meshMode();
         assertThat(find(r, "ServiceMonitor", "istiod").isPresent()).isEqualTo(mode.istio());
         // Envoy's series come through the apps' PodMonitors on 15020 (merged metrics); a second
         // PodMonitor on 15090 would collect them twice.

@@ -46,7 +46,7 @@ class NamespacesGeneratorTest {
     @MethodSource("profiles")
     void everyAppNamespaceIsEnrolledOnceInTheMeshTheProfileRuns(Profiles.Rendered r) {
         Map<String, Parsed> ns = namespaces(r);
-        MeshMode mode = r.ctx().meshMode();
+        MeshMode mode = r.ctx().facts().meshMode();
         assertThat(appNamespaces(r)).isNotEmpty();
         for (String app : appNamespaces(r)) {
             Parsed n = ns.get(app);
@@ -75,7 +75,7 @@ class NamespacesGeneratorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void appNamespacesEnforceRestrictedUnlessTheMeshInjectsAPrivilegedContainer(Profiles.Rendered r) {
-        MeshMode mode = r.ctx().meshMode();
+        MeshMode mode = r.ctx().facts().meshMode();
         for (String app : appNamespaces(r)) {
             Map<String, String> l = namespaces(r).get(app).labels();
             assertThat(l).as("%s: %s warn/audit", r, app)
@@ -109,19 +109,19 @@ class NamespacesGeneratorTest {
     void namespacesKubernetesCreatesItselfAreNeverRendered(Profiles.Rendered r) {
         assertThat(namespaces(r).keySet()).doesNotContain("kube-system", "kube-public", "default", "kube-node-lease");
         assertThat(namespaces(r).keySet()).as("every other platform namespace is rendered")
-                .containsAll(r.ctx().platformNamespaces().keySet().stream().filter(n -> !n.equals("kube-system")).toList());
+                .containsAll(r.ctx().facts().platformNamespaces().keySet().stream().filter(n -> !n.equals("kube-system")).toList());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void everyPlatformNamespaceEnforcesTheLoosestLevelItsComponentsNeed(Profiles.Rendered r) {
-        for (var e : r.ctx().platformNamespaces().entrySet()) {
+        for (var e : r.ctx().facts().platformNamespaces().entrySet()) {
             if (e.getKey().equals("kube-system")) {
                 continue;
             }
             PodSecurity loosest = PodSecurity.DEFAULT;
             for (String id : e.getValue()) {
-                ResolvedComponent rc = r.ctx().component(id).orElseThrow();
+                ResolvedComponent rc = r.ctx().facts().component(id).orElseThrow();
                 PodSecurity p = rc.entry().podSecurityIn(rc.mode());
                 if (p.rank() > loosest.rank()) {
                     loosest = p;

@@ -76,7 +76,7 @@ class ArchitectureDocGeneratorTest {
                 }
             });
         }
-        ctx.platformNamespaces().keySet().forEach(ns -> assertThat(md).contains("| `" + ns + "` |"));
+        ctx.facts().platformNamespaces().keySet().forEach(ns -> assertThat(md).contains("| `" + ns + "` |"));
     }
 
     @ParameterizedTest
@@ -104,7 +104,7 @@ class ArchitectureDocGeneratorTest {
     void listsEveryAppNamespaceWithItsMeshEnrolmentAndRestrictedPodSecurity(String profile) {
         RenderContext ctx = ProfileContexts.context(profile);
         String md = doc(profile);
-        String enrolment = switch (ctx.meshMode()) {
+        String enrolment = switch (ctx.facts().meshMode()) {
             case ISTIO_AMBIENT -> "label `istio.io/dataplane-mode=ambient`";
             case ISTIO_SIDECAR -> "label `istio-injection=enabled`";
             case LINKERD -> "annotation `linkerd.io/inject=enabled`";

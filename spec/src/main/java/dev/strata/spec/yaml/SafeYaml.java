@@ -7,12 +7,15 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -84,9 +87,9 @@ public final class SafeYaml {
     /** Duplicate keys are an error (YAML 1.2 forbids them; parsers silently keep one or the other). */
     private static void duplicates(Node n, String path, Problems problems) {
         if (n instanceof MappingNode m) {
-            java.util.Map<String, Node> seen = new java.util.HashMap<>();
+            Map<String, Node> seen = new HashMap<>();
             for (NodeTuple t : m.getValue()) {
-                String key = t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s ? s.getValue() : "?";
+                String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
                 String child = path.isEmpty() ? key : path + "." + key;
                 Node first = seen.putIfAbsent(key, t.getKeyNode());
                 if (first != null) {

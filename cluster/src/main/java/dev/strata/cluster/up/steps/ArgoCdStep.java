@@ -36,7 +36,7 @@ public final class ArgoCdStep implements Step {
     }
 
     private static List<HelmRelease> releases(UpContext ctx) {
-        return ctx.component("argo-cd").map(ctx::helmReleases)
+        return ctx.facts().component("argo-cd").map(rc -> HelmSteps.releases(ctx, rc))
                 .orElseThrow(() -> new ClusterException("the spec does not enable argo-cd; up needs it to sync the tree (add argo-cd: {} under spec.components)"));
     }
 }

@@ -22,12 +22,12 @@ public final class CniStep implements Step {
 
     @Override
     public String title(UpContext ctx) {
-        return "Installing the CNI (" + ctx.withCapability("cni").map(rc -> rc.entry().title()).orElse("none") + ")";
+        return "Installing the CNI (" + ctx.facts().withCapability("cni").map(rc -> rc.entry().title()).orElse("none") + ")";
     }
 
     @Override
     public Optional<String> notApplicable(UpContext ctx) {
-        if (ctx.withCapability("cni").isEmpty()) {
+        if (ctx.facts().withCapability("cni").isEmpty()) {
             return Optional.of("the spec has no CNI component; the cluster's own network is used");
         }
         if (ctx.spec().cluster().provider() == Provider.EXISTING && !ctx.kube().nodes().isEmpty()
@@ -51,6 +51,6 @@ public final class CniStep implements Step {
     }
 
     private static List<HelmRelease> releases(UpContext ctx) {
-        return ctx.withCapability("cni").map(ctx::helmReleases).orElse(List.of());
+        return ctx.facts().withCapability("cni").map(rc -> HelmSteps.releases(ctx, rc)).orElse(List.of());
     }
 }

@@ -6,6 +6,7 @@ import dev.strata.cluster.doctor.DoctorReport;
 import dev.strata.cluster.doctor.Finding;
 import dev.strata.cluster.doctor.Needs;
 import dev.strata.cluster.up.Step;
+import dev.strata.cluster.up.Provisioner;
 import dev.strata.cluster.up.UpContext;
 import dev.strata.spec.Provider;
 
@@ -38,8 +39,8 @@ public final class DoctorStep implements Step {
     @Override
     public String execute(UpContext ctx) {
         DoctorReport report = new Doctor(ctx.seams().runner(), ctx.seams().host(), ctx::kube)
-                .examine(ctx.spec().cluster().provider(), ctx.spec().cluster().name(), ctx.clusterTool(),
-                        Needs.of(ctx.plan(), LoadImageStep.need(ctx.spec(), ctx.options())).withImages(ctx.images()));
+                .examine(ctx.spec().cluster().provider(), ctx.spec().cluster().name(), Provisioner.tool(ctx.spec(), ctx.seams().catalog()),
+                        Needs.of(ctx.plan(), LoadImageStep.need(ctx.spec(), ctx.options())).withImages(ctx.state().images()));
         for (Finding f : report.findings()) {
             if (f.level() == Finding.Level.WARNING) {
                 ctx.progress().info("warning " + f.id() + ": " + f.reason() + "; fix: " + f.fix());

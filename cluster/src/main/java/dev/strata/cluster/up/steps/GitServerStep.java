@@ -45,6 +45,6 @@ public final class GitServerStep implements Step {
     }
 
     static List<HelmRelease> releases(UpContext ctx) {
-        return ctx.withCapability("git-server").map(ctx::helmReleases).orElse(List.of());
+        return ctx.facts().withCapability("git-server").map(rc -> HelmSteps.releases(ctx, rc)).orElse(List.of());
     }
 }

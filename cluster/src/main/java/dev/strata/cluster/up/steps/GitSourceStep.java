@@ -36,7 +36,7 @@ public final class GitSourceStep implements Step {
 
     @Override
     public String fingerprint(UpContext ctx) {
-        String head = new GitRepo(RenderStep.repositoryRoot(ctx)).head().orElse("");
+        String head = ctx.seams().git().head(RenderStep.repositoryRoot(ctx)).orElse("");
         return Fingerprint.of(head, ctx.spec().git().url(), ctx.spec().git().branch());
     }
 
@@ -50,18 +50,18 @@ public final class GitSourceStep implements Step {
                     .orElseThrow(() -> new ClusterException("Secret " + GITEA_NAMESPACE + "/" + GITEA_SECRET + " has no password key"));
             try (Kube.PortForward f = kube.portForward(GITEA_NAMESPACE, "gitea-http", 3000)) {
                 String url = "http://127.0.0.1:" + f.localPort() + "/" + GITEA_USER + "/" + ctx.spec().cluster().name() + ".git";
-                moved = ctx.seams().publisher().push(RenderStep.repositoryRoot(ctx), url, branch, Optional.of(new GitRepo.Credentials(GITEA_USER, password)));
+                moved = ctx.seams().git().push(RenderStep.repositoryRoot(ctx), url, branch, Optional.of(new GitRepo.Credentials(GITEA_USER, password)));
             }
         } else {
             Optional<GitRepo.Credentials> creds = Optional.ofNullable(System.getenv("STRATA_GIT_USERNAME"))
                     .map(u -> new GitRepo.Credentials(u, Optional.ofNullable(System.getenv("STRATA_GIT_PASSWORD")).orElse("")));
-            moved = ctx.seams().publisher().push(RenderStep.repositoryRoot(ctx), ctx.spec().git().url(), branch, creds);
+            moved = ctx.seams().git().push(RenderStep.repositoryRoot(ctx), ctx.spec().git().url(), branch, creds);
         }
         if (!moved) {
             return "already up to date";
         }
         // Argo CD polls git every few minutes; a refresh annotation makes it look now.
-        var reading = ctx.applicationsReadingRepository();
+        var reading = ctx.applications().reading(ctx.facts().repoUrl());
         var existing = ctx.kube().applications().stream().map(a -> a.name()).filter(reading::contains).toList();
         for (String name : existing) {
             ctx.kube().annotate(new ResourceRef("argoproj.io/v1alpha1", "Application", "argocd", name), "argocd.argoproj.io/refresh", "normal");

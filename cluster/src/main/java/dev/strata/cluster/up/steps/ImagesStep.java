@@ -38,12 +38,12 @@ public final class ImagesStep implements Step {
         if (ctx.spec().cluster().provider() != Provider.KIND) {
             return Optional.of("only kind nodes are loaded from this machine's Docker");
         }
-        return ctx.images().isEmpty() ? Optional.of("the prove step listed no images") : Optional.empty();
+        return ctx.state().images().isEmpty() ? Optional.of("the prove step listed no images") : Optional.empty();
     }
 
     @Override
     public String fingerprint(UpContext ctx) {
-        return Fingerprint.of(ctx.images().toArray(String[]::new));
+        return Fingerprint.of(ctx.state().images().toArray(String[]::new));
     }
 
     @Override
@@ -53,7 +53,7 @@ public final class ImagesStep implements Step {
         List<String> unpulled = new ArrayList<>();
         int cached = 0;
         int pulled = 0;
-        for (String image : ctx.images()) {
+        for (String image : ctx.state().images()) {
             if (image.contains("@sha256:")) {
                 byDigest.add(image);
                 continue;
@@ -84,7 +84,7 @@ public final class ImagesStep implements Step {
                 ctx.progress().info("warning: kind load docker-image failed (" + r.lastError() + "); the nodes will pull the images");
             }
         }
-        return ctx.images().size() + " images: " + cached + " from this machine's cache, " + pulled + " pulled, " + loaded + " loaded into the nodes"
+        return ctx.state().images().size() + " images: " + cached + " from this machine's cache, " + pulled + " pulled, " + loaded + " loaded into the nodes"
                 + (byDigest.isEmpty() ? "" : "; " + byDigest.size() + " pinned by digest left to the nodes")
                 + (unpulled.isEmpty() ? "" : "; " + unpulled.size() + " not pullable here");
     }

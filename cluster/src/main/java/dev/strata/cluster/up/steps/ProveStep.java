@@ -2,12 +2,12 @@ package dev.strata.cluster.up.steps;
 
 import dev.strata.charts.ChartLock;
 import dev.strata.cluster.ClusterException;
-import dev.strata.cluster.git.GitRepo;
 import dev.strata.cluster.up.Fingerprint;
 import dev.strata.cluster.up.PlatformProof;
 import dev.strata.cluster.up.Step;
 import dev.strata.cluster.up.UpContext;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class ProveStep implements Step {
         Path lock = ctx.specDir().resolve(ChartLock.FILE_NAME);
         try {
             parts.add(Files.isRegularFile(lock) ? Files.readString(lock) : "no lock");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             parts.add("unreadable lock");
         }
         return Fingerprint.of(parts.toArray(String[]::new));
@@ -58,13 +58,13 @@ public final class ProveStep implements Step {
             throw new ClusterException("the platform would not come up as rendered: " + r.errors().size()
                     + (r.errors().size() == 1 ? " error" : " errors") + " before any cluster was created (see " + RERUN + ")", r.errors());
         }
-        ctx.images(r.images());
+        ctx.state().images(r.images());
         Path lock = ctx.specDir().resolve(ChartLock.FILE_NAME);
         String committed = "";
         if (Files.isRegularFile(lock)) {
             Path root = RenderStep.repositoryRoot(ctx);
             String rel = root.relativize(lock).toString().replace('\\', '/');
-            String commit = new GitRepo(root).commit(List.of(rel), ctx.spec().git().branch(), "strata up: " + ChartLock.FILE_NAME);
+            String commit = ctx.seams().git().commit(root, List.of(rel), ctx.spec().git().branch(), "strata up: " + ChartLock.FILE_NAME);
             committed = ", " + ChartLock.FILE_NAME + " at " + commit.substring(0, 8);
         }
         return r.charts() + " charts, " + r.objects() + " objects, 0 errors, " + r.warnings()

@@ -1,16 +1,17 @@
 package dev.strata.cluster.up.steps;
 
 import dev.strata.cluster.ClusterException;
-import dev.strata.cluster.git.GitRepo;
 import dev.strata.cluster.up.Fingerprint;
 import dev.strata.cluster.up.Step;
 import dev.strata.cluster.up.UpContext;
 import dev.strata.render.RenderException;
 import dev.strata.render.TreeWriter;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the rendered tree next to the spec and commits it (JGit; the directory becomes a
@@ -59,7 +60,7 @@ public final class RenderStep implements Step {
         for (String own : List.of("platform.yaml", TreeWriter.MANIFEST, TreeWriter.IGNORE)) {
             paths.add(prefix.isEmpty() ? own : prefix + "/" + own);
         }
-        String commit = new GitRepo(root).commit(paths, ctx.spec().git().branch(), "strata up: render " + ctx.spec().name());
+        String commit = ctx.seams().git().commit(root, paths, ctx.spec().git().branch(), "strata up: render " + ctx.spec().name());
         return ctx.tree().size() + " files, commit " + commit.substring(0, 8);
     }
 
@@ -69,7 +70,7 @@ public final class RenderStep implements Step {
      */
     public static Path repositoryRoot(UpContext ctx) {
         Path root = expectedRoot(ctx);
-        var enclosing = GitRepo.enclosingWorkTree(ctx.specDir());
+        Optional<Path> enclosing = ctx.seams().git().enclosingWorkTree(ctx.specDir());
         if (enclosing.isPresent() && !same(enclosing.get(), root)) {
             String rel = enclosing.get().toAbsolutePath().relativize(ctx.specDir().toAbsolutePath()).toString().replace('\\', '/');
             throw new ClusterException("platform.yaml is in " + ctx.specDir() + ", inside the git repository " + enclosing.get()
@@ -81,7 +82,7 @@ public final class RenderStep implements Step {
     private static boolean same(Path a, Path b) {
         try {
             return a.toRealPath().equals(b.toRealPath());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
         }
     }

@@ -7,6 +7,7 @@ import dev.strata.cluster.wait.WaitDisplay;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 
 /**
  * Waits, with the live table, until every Application of the tree is Synced and Healthy — and
@@ -39,10 +40,10 @@ public final class WaitStep implements Step {
 
     @Override
     public String execute(UpContext ctx) {
-        var expected = new LinkedHashSet<>(ctx.applicationNames());
-        var revision = new dev.strata.cluster.git.GitRepo(RenderStep.repositoryRoot(ctx)).head();
+        var expected = new LinkedHashSet<>(ctx.applications().names());
+        Optional<String> revision = ctx.seams().git().head(RenderStep.repositoryRoot(ctx));
         var apps = new ApplicationWaiter(ctx.kube(), ctx.seams().ticker(), WaitDisplay.of(ctx.progress().out(), ctx.progress().terminal()),
-                ctx.options().timeout(), DEGRADED_GRACE).await(expected, revision, ctx.applicationsReadingRepository());
+                ctx.options().timeout(), DEGRADED_GRACE).await(expected, revision, ctx.applications().reading(ctx.facts().repoUrl()));
         return apps.size() + " Applications" + revision.map(r -> " at " + r.substring(0, 8)).orElse("");
     }
 }

@@ -4,6 +4,7 @@ import dev.strata.cluster.verify.Check;
 import dev.strata.cluster.verify.CheckResult;
 import dev.strata.cluster.verify.CurlOutcome;
 import dev.strata.cluster.verify.VerifyContext;
+import dev.strata.plan.facts.MeshMode;
 
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public final class AuthorizationDenied implements Check {
         var t = ctx.target().orElseThrow();
         CurlOutcome o = ctx.curl("authz", t.namespace(), CurlOutcome.script("--max-time 8 " + t.serviceUrl("/status")),
                 Map.of("app.kubernetes.io/managed-by", "strata"), Map.of("sidecar.istio.io/inject", "true"), true);
-        return interpret(o, t.serviceUrl("/status"), ctx.facts().meshMode() == dev.strata.plan.facts.MeshMode.ISTIO_AMBIENT);
+        return interpret(o, t.serviceUrl("/status"), ctx.facts().meshMode() == MeshMode.ISTIO_AMBIENT);
     }
 
     /** @param ambient in ambient mode without a waypoint, ztunnel enforces the policy at L4: the connection is reset instead of a 403 */

@@ -1,13 +1,19 @@
 package dev.strata.cluster.verify.checks;
 
-import dev.strata.plan.facts.PlatformFacts;
 import dev.strata.cluster.kube.ResourceRef;
 import dev.strata.cluster.verify.Check;
 import dev.strata.cluster.verify.CheckResult;
 import dev.strata.cluster.verify.HostHttps;
 import dev.strata.cluster.verify.VerifyContext;
+import dev.strata.plan.facts.Gateway;
+import dev.strata.spec.Provider;
 
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,15 +46,16 @@ public final class GatewayServesHttps implements Check {
 
     @Override
     public CheckResult run(VerifyContext ctx) {
-        Optional<Map<String, Object>> gw = ctx.kube().get(gatewayRef());
+        Gateway gateway = ctx.facts().gateway();
+        Optional<Map<String, Object>> gw = ctx.kube().get(gatewayRef(gateway));
         if (gw.isEmpty()) {
-            return CheckResult.fail(this, "Gateway " + PlatformFacts.GATEWAY_NAMESPACE + "/" + PlatformFacts.GATEWAY_NAME + " does not exist");
+            return CheckResult.fail(this, "Gateway " + gateway.namespace() + "/" + gateway.name() + " does not exist");
         }
         Optional<String> secretName = httpsSecret(gw.get());
         if (secretName.isEmpty()) {
-            return CheckResult.fail(this, "Gateway " + PlatformFacts.GATEWAY_NAME + " has no HTTPS listener with a certificate");
+            return CheckResult.fail(this, "Gateway " + gateway.name() + " has no HTTPS listener with a certificate");
         }
-        Optional<Map<String, Object>> secret = ctx.kube().get(new ResourceRef("v1", "Secret", PlatformFacts.GATEWAY_NAMESPACE, secretName.get()));
+        Optional<Map<String, Object>> secret = ctx.kube().get(new ResourceRef("v1", "Secret", gateway.namespace(), secretName.get()));
         Optional<String> issuer = secret.flatMap(GatewayServesHttps::issuerAnnotation);
         if (issuer.isEmpty()) {
             return CheckResult.fail(this, "Secret " + secretName.get() + " of the HTTPS listener was not issued by cert-manager (no cert-manager.io/issuer-name annotation)");
@@ -57,14 +64,14 @@ public final class GatewayServesHttps implements Check {
         if (ca.isEmpty()) {
             return CheckResult.fail(this, "Secret " + secretName.get() + " holds no ca.crt to verify the gateway's certificate with (is its issuer a CA issuer?)");
         }
-        boolean kind = ctx.spec().cluster().provider() == dev.strata.spec.Provider.KIND;
+        boolean kind = ctx.spec().cluster().provider() == Provider.KIND;
         Optional<String> address = kind ? Optional.of("127.0.0.1") : address(gw.get());
         if (address.isEmpty()) {
-            return CheckResult.fail(this, "Gateway " + PlatformFacts.GATEWAY_NAME + " has no address in its status yet");
+            return CheckResult.fail(this, "Gateway " + gateway.name() + " has no address in its status yet");
         }
         var t = ctx.target().orElseThrow();
-        String host = ctx.facts().appHost(t.app().name(), t.env());
-        HostHttps.Outcome o = ctx.https().get(address.get(), 443, host, "/health", List.of(ca.get()), java.time.Duration.ofSeconds(10));
+        String host = gateway.appHost(t.app().name(), t.env());
+        HostHttps.Outcome o = ctx.https().get(address.get(), 443, host, "/health", List.of(ca.get()), Duration.ofSeconds(10));
         return interpret(o, host, address.get(), secretName.get(), issuer.get());
     }
 
@@ -84,16 +91,16 @@ public final class GatewayServesHttps implements Check {
             return Optional.empty();
         }
         try {
-            byte[] pemBytes = java.util.Base64.getDecoder().decode(String.valueOf(pem).strip()); // Secret data: base64 of the PEM file
-            return Optional.of((X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new java.io.ByteArrayInputStream(pemBytes)));
-        } catch (IllegalArgumentException | java.security.cert.CertificateException e) {
+            byte[] pemBytes = Base64.getDecoder().decode(String.valueOf(pem).strip()); // Secret data: base64 of the PEM file
+            return Optional.of((X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pemBytes)));
+        } catch (IllegalArgumentException | CertificateException e) {
             return Optional.empty();
         }
     }
 
-    static ResourceRef gatewayRef() {
-        return new ResourceRef("gateway.networking.k8s.io/v1", "Gateway", PlatformFacts.GATEWAY_NAMESPACE, PlatformFacts.GATEWAY_NAME);
+    static ResourceRef gatewayRef(Gateway gateway) {
+        return new ResourceRef("gateway.networking.k8s.io/v1", "Gateway", gateway.namespace(), gateway.name());
     }
 
     @SuppressWarnings("unchecked")

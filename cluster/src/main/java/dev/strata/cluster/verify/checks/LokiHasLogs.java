@@ -1,6 +1,7 @@
 package dev.strata.cluster.verify.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.strata.cluster.verify.Check;
 import dev.strata.cluster.verify.CheckResult;
 import dev.strata.cluster.verify.CurlOutcome;
@@ -32,7 +33,7 @@ public final class LokiHasLogs implements Check {
     public CheckResult run(VerifyContext ctx) {
         var t = ctx.target().orElseThrow();
         String query = "{namespace=\"" + t.namespace() + "\"}";
-        String url = ctx.facts().lokiUrl() + "/loki/api/v1/query_range?limit=5&since=1h&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        String url = ctx.facts().observability().lokiUrl() + "/loki/api/v1/query_range?limit=5&since=1h&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         CurlOutcome o = ctx.curl("loki", VerifyContext.PROBE_NAMESPACE, CurlOutcome.script("--max-time 15 '" + url + "'"),
                 VerifyContext.outsideMeshLabels(), VerifyContext.outsideMeshAnnotations());
         return interpret(o, query);
@@ -45,7 +46,7 @@ public final class LokiHasLogs implements Check {
         Optional<JsonNode> json = Json.parse(o.body());
         int lines = 0;
         String sample = "";
-        for (JsonNode stream : json.map(j -> j.path("data").path("result")).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance())) {
+        for (JsonNode stream : json.map(j -> j.path("data").path("result")).orElse(MissingNode.getInstance())) {
             for (JsonNode v : stream.path("values")) {
                 lines++;
                 if (sample.isEmpty()) {

@@ -1,16 +1,21 @@
 package dev.strata.cluster.verify.checks;
 
+import dev.strata.catalog.Placement;
 import dev.strata.cluster.kube.NodeStatus;
 import dev.strata.cluster.kube.PodStatus;
 import dev.strata.cluster.verify.Check;
 import dev.strata.cluster.verify.CheckResult;
 import dev.strata.cluster.verify.VerifyContext;
+import dev.strata.spec.NodeRole;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import static dev.strata.plan.facts.PlatformFacts.PLATFORM_TIER;
 
 /**
  * Every pod of a workload the catalog places on the platform tier runs on a node of that tier.
@@ -31,13 +36,13 @@ public final class PlatformPodsOnPlatformNodes implements Check {
 
     @Override
     public Optional<String> notApplicable(VerifyContext ctx) {
-        if (!ctx.spec().cluster().hasTier("platform")) {
+        if (!ctx.facts().platformTier().served()) {
             return Optional.of("the spec has no platform-tier node group");
         }
         // Only a node that takes ordinary pods and is not of the platform tier can show a misplaced one:
         // without such a node (kind-lab: one platform worker and a tainted control plane) the check could not fail.
-        boolean elsewhere = ctx.spec().cluster().nodes().stream().anyMatch(g -> g.tier().filter("platform"::equals).isEmpty()
-                && (g.role() == dev.strata.spec.NodeRole.WORKER || g.schedulable()));
+        boolean elsewhere = ctx.spec().cluster().nodes().stream().anyMatch(g -> g.tier().filter(PLATFORM_TIER::equals).isEmpty()
+                && (g.role() == NodeRole.WORKER || g.schedulable()));
         return elsewhere ? Optional.empty()
                 : Optional.of("every node that takes pods is in the platform tier, so no platform pod could run anywhere else");
     }
@@ -46,11 +51,11 @@ public final class PlatformPodsOnPlatformNodes implements Check {
     public CheckResult run(VerifyContext ctx) {
         // The workloads the catalog places on the platform tier, by namespace: only their pods are
         // checked (kube-system also holds Kubernetes' own pods, which are not Strata's to place).
-        Map<String, List<String>> workloads = new java.util.TreeMap<>();
+        Map<String, List<String>> workloads = new TreeMap<>();
         for (var rc : ctx.facts().components()) {
             for (var r : rc.releases()) {
                 for (var w : r.workloads()) {
-                    if (w.placement() == dev.strata.catalog.Placement.PLATFORM && !w.perNode()) {
+                    if (w.placement() == Placement.PLATFORM && !w.perNode()) {
                         workloads.computeIfAbsent(rc.entry().namespaceOf(r), k -> new ArrayList<>()).add(w.name());
                     }
                 }
@@ -60,7 +65,7 @@ public final class PlatformPodsOnPlatformNodes implements Check {
         workloads.forEach((ns, names) -> ctx.kube().pods(ns).stream()
                 .filter(p -> names.stream().anyMatch(n -> p.name().startsWith(n + "-")))
                 .forEach(pods::add));
-        return interpret(pods, ctx.kube().nodes(), ctx.spec().cluster().tierLabel());
+        return interpret(pods, ctx.kube().nodes(), ctx.facts().platformTier().label());
     }
 
     CheckResult interpret(List<PodStatus> pods, List<NodeStatus> nodes, String tierLabel) {
@@ -73,14 +78,14 @@ public final class PlatformPodsOnPlatformNodes implements Check {
             }
             checked++;
             String tier = tierOf.getOrDefault(p.node(), "");
-            if (!tier.equals("platform")) {
+            if (!tier.equals(PLATFORM_TIER)) {
                 wrong.add(p.namespace() + "/" + p.name() + " on " + p.node() + " (" + (tier.isEmpty() ? "no tier" : "tier " + tier) + ")");
             }
         }
         if (checked == 0) {
             return CheckResult.fail(this, "no scheduled pods in the platform namespaces to check");
         }
-        return wrong.isEmpty() ? CheckResult.pass(this, checked + " platform pods, all on nodes labelled " + tierLabel + "=platform")
+        return wrong.isEmpty() ? CheckResult.pass(this, checked + " platform pods, all on nodes labelled " + tierLabel + "=" + PLATFORM_TIER)
                 : CheckResult.fail(this, wrong.size() + " of " + checked + " platform pods are elsewhere: " + String.join("; ", wrong));
     }
 }

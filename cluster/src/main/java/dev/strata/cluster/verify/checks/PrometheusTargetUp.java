@@ -34,7 +34,7 @@ public final class PrometheusTargetUp implements Check {
     public CheckResult run(VerifyContext ctx) {
         var t = ctx.target().orElseThrow();
         String query = "up{namespace=\"" + t.namespace() + "\"}";
-        String url = ctx.facts().prometheusUrl() + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        String url = ctx.facts().observability().prometheusUrl() + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         CurlOutcome o = ctx.curl("prometheus", VerifyContext.PROBE_NAMESPACE, CurlOutcome.script("--max-time 10 '" + url + "'"),
                 VerifyContext.outsideMeshLabels(), VerifyContext.outsideMeshAnnotations());
         return interpret(o, query);

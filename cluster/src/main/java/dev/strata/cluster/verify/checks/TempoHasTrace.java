@@ -1,11 +1,16 @@
 package dev.strata.cluster.verify.checks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.cluster.verify.Check;
 import dev.strata.cluster.verify.CheckResult;
 import dev.strata.cluster.verify.CurlOutcome;
 import dev.strata.cluster.verify.VerifyContext;
 
+import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Tracing end to end: verify makes a request to the sample API with a W3C traceparent carrying a
@@ -34,13 +39,13 @@ public final class TempoHasTrace implements Check {
         var t = ctx.target().orElseThrow();
         String traceId = ctx.randomHex();
         String spanId = ctx.randomHex().substring(0, 16);
-        String host = ctx.facts().appHost(t.app().name(), t.env());
+        String host = ctx.facts().gateway().appHost(t.app().name(), t.env());
         // The request goes in through the gateway (as a user's would): the probe's namespace is not admitted by the app's NetworkPolicy.
-        String address = ctx.kube().get(GatewayServesHttps.gatewayRef()).flatMap(GatewayServesHttps::address).orElse("");
+        String address = ctx.kube().get(GatewayServesHttps.gatewayRef(ctx.facts().gateway())).flatMap(GatewayServesHttps::address).orElse("");
         String send = address.isEmpty()
                 ? "curl -s -o /dev/null -H 'traceparent: 00-" + traceId + "-" + spanId + "-01' " + t.serviceUrl("/status")
                 : "curl -sk -o /dev/null --connect-to " + host + ":443:" + address + ":443 -H 'traceparent: 00-" + traceId + "-" + spanId + "-01' https://" + host + "/status";
-        String url = ctx.facts().tempoUrl() + "/api/traces/" + traceId;
+        String url = ctx.facts().observability().tempoUrl() + "/api/traces/" + traceId;
         String script = send + "; for i in 1 2 3 4 5 6 7 8 9 10 11 12; do "
                 + "c=$(curl -s -o /dev/null -w '%{http_code}' " + url + "); if [ \"$c\" = 200 ]; then break; fi; sleep 5; done; "
                 + CurlOutcome.script("--max-time 10 " + url);
@@ -50,7 +55,7 @@ public final class TempoHasTrace implements Check {
 
     CheckResult interpret(CurlOutcome o, String traceId, String service) {
         if (o.exit() == 0 && o.httpCode().orElse(0) == 200) {
-            java.util.Set<String> services = services(o.body());
+            Set<String> services = services(o.body());
             if (services.contains(service)) {
                 return CheckResult.pass(this, "trace " + traceId + " found in Tempo with spans of service.name=" + service);
             }
@@ -69,20 +74,20 @@ public final class TempoHasTrace implements Check {
      * attribute counts: the gateway's own span mentions the app's host and path, which a text search
      * would take for the app.
      */
-    static java.util.Set<String> services(String body) {
-        java.util.Set<String> out = new java.util.TreeSet<>();
+    static Set<String> services(String body) {
+        Set<String> out = new TreeSet<>();
         try {
-            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            JsonNode root = new ObjectMapper().readTree(body);
             for (String field : new String[] {"batches", "resourceSpans"}) {
-                for (com.fasterxml.jackson.databind.JsonNode batch : root.path(field)) {
-                    for (com.fasterxml.jackson.databind.JsonNode attr : batch.path("resource").path("attributes")) {
+                for (JsonNode batch : root.path(field)) {
+                    for (JsonNode attr : batch.path("resource").path("attributes")) {
                         if ("service.name".equals(attr.path("key").asText())) {
                             out.add(attr.path("value").path("stringValue").asText());
                         }
                     }
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // not JSON: no service named
         }
         return out;
