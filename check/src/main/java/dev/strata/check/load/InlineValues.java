@@ -18,7 +18,7 @@ import java.util.Optional;
  * applied after them: {@code helm.valuesObject} (or the {@code helm.values} string), then
  * {@code helm.parameters} on top, as {@code helm template --set} applies them.
  */
-final class InlineValues {
+public final class InlineValues {
 
     private InlineValues() {
     }
@@ -87,9 +87,9 @@ final class InlineValues {
         }
     }
 
-    /** Helm's {@code --set a.b.c=v} for dotted names (no list indexes). */
+    /** Helm's {@code --set a.b.c=v} for dotted names (no list indexes); also Flux's valuesFrom targetPath. */
     @SuppressWarnings("unchecked")
-    private static void set(Map<String, Object> values, String name, Object value) {
+    public static void set(Map<String, Object> values, String name, Object value) {
         String[] parts = name.split("\\.");
         Map<String, Object> cur = values;
         for (int i = 0; i < parts.length - 1; i++) {

@@ -445,14 +445,14 @@ public final class InputLoader {
             List<LoadProblem> unreadable = unreadableValues(u);
             if (!unreadable.isEmpty()) {
                 u.problems.addAll(unreadable); // Helm would refuse them too: said where, not as "cannot be read"
-                deleteQuietly(vendoredCopy);
+                TempTrees.delete(vendoredCopy);
                 return;
             }
             ChartRenderer.Result result;
             try {
                 result = charts.render(chart, u.request);
             } finally {
-                deleteQuietly(vendoredCopy);
+                TempTrees.delete(vendoredCopy);
             }
             switch (result) {
                 case ChartRenderer.Rendered r -> {
@@ -987,7 +987,7 @@ public final class InputLoader {
                         problems.addAll(parsed.problems());
                     }
                 }
-                deleteQuietly(work);
+                TempTrees.delete(work);
             } catch (IOException | RuntimeException e) {
                 skipped.add(new Skipped(what, "directory " + path + " of " + repo + " at " + revision + " could not be read: " + e.getMessage()));
             }
@@ -1034,16 +1034,6 @@ public final class InputLoader {
         }
     }
 
-    private static void deleteQuietly(Path p) {
-        if (p == null) {
-            return;
-        }
-        try (var s = Files.walk(p)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-        } catch (IOException ignored) {
-            // temporary
-        }
-    }
 
     /** A platform.yaml is Strata's only when its apiVersion says so (read from its first 64 KiB); any other is loaded as YAML. */
     public static boolean strataSpec(Path file) {

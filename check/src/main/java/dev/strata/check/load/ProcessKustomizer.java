@@ -77,20 +77,9 @@ public final class ProcessKustomizer implements Kustomizer {
         } catch (IOException | IllegalArgumentException e) {
             // no overlay: built plainly below
         } finally {
-            deleteTree(overlay);
+            TempTrees.delete(overlay);
         }
         return build(directory);
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is harmless
-        }
     }
 
     private Result run(Path directory, List<String> flags) {

@@ -7,6 +7,7 @@ import dev.strata.check.load.Kustomizer;
 import dev.strata.check.load.LoadProblem;
 import dev.strata.check.load.ManifestParser;
 import dev.strata.check.load.Origins;
+import dev.strata.check.load.TempTrees;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -96,7 +97,7 @@ public final class FluxBuild {
             skipped.add(new Skipped(what, "not built: " + e.getMessage()));
             return new Outcome(List.of(), problems, skipped);
         } finally {
-            delete(work);
+            TempTrees.delete(work);
         }
     }
 
@@ -281,14 +282,4 @@ public final class FluxBuild {
         return from.toAbsolutePath().relativize(to.toAbsolutePath()).toString().replace('\\', '/');
     }
 
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is harmless
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.strata.check.load.flux;
 
 import dev.strata.check.graph.Resource;
+import dev.strata.check.load.InlineValues;
 import dev.strata.check.load.Plain;
 import dev.strata.check.yaml.YMap;
 import org.snakeyaml.engine.v2.api.Load;
@@ -118,7 +119,7 @@ public record FluxHelmRelease(Resource object, String releaseName, String namesp
                 return new Values(Optional.empty(), ref.display(object.namespace()) + " has no key " + ref.valuesKey());
             }
             if (!ref.targetPath().isEmpty()) {
-                setPath(out, ref.targetPath(), text);
+                InlineValues.set(out, ref.targetPath(), text);
                 continue;
             }
             try {
@@ -145,21 +146,6 @@ public record FluxHelmRelease(Resource object, String releaseName, String namesp
                 into.put(k, v);
             }
         });
-    }
-
-    /** A value set at a dotted path ({@code --set} style, without list indexes), as a string. */
-    private static void setPath(Map<String, Object> into, String path, String value) {
-        String[] parts = path.split("\\.");
-        Map<String, Object> at = into;
-        for (int i = 0; i < parts.length - 1; i++) {
-            Object next = at.get(parts[i]);
-            if (!(next instanceof Map<?, ?>)) {
-                next = new LinkedHashMap<String, Object>();
-                at.put(parts[i], next);
-            }
-            at = cast((Map<?, ?>) next);
-        }
-        at.put(parts[parts.length - 1], value);
     }
 
     @SuppressWarnings("unchecked")
