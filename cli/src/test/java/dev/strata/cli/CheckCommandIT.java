@@ -107,10 +107,17 @@ class CheckCommandIT {
     }
 
     @Test
-    void listRulesPrintsTheCatalogOfAtLeastFiftyRules() throws Exception {
+    void listRulesPrintsEveryRegisteredRuleWithItsMetadata() throws Exception {
+        List<dev.strata.check.RuleInfo> registered = dev.strata.check.RuleRegistry.standard().infos();
         JsonNode rules = JSON.readTree(Cli.run("check", "--list-rules", "-o", "json").out());
-        assertThat(rules.size()).isGreaterThanOrEqualTo(50);
-        assertThat(Cli.run("check", "--list-rules").out()).contains("dangling-service");
+        assertThat(rules.findValues("id")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(registered.stream().map(dev.strata.check.RuleInfo::id).toList());
+        JsonNode first = rules.get(0);
+        assertThat(first.path("severity").asText()).isEqualTo(registered.getFirst().severity().label());
+        assertThat(first.path("remediation").asText()).isEqualTo(registered.getFirst().remediation());
+        List<String> lines = Cli.run("check", "--list-rules").out().lines().toList();
+        assertThat(lines).hasSameSizeAs(registered);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("dangling-service ").contains("references").contains("error"));
     }
 
     @Test

@@ -14,7 +14,6 @@ import dev.strata.check.load.ManifestParser;
 import dev.strata.check.rule.Rule;
 import dev.strata.check.yaml.YMap;
 import dev.strata.check.yaml.YNode;
-import dev.strata.check.yaml.YScalar;
 import dev.strata.check.yaml.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -154,10 +153,5 @@ class RuleTableTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, YScalar> unused() {
-        return Map.of();
     }
 }
