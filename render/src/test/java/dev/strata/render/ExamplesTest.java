@@ -21,7 +21,7 @@ class ExamplesTest {
     static final Path EXAMPLES = Path.of("..", "examples");
 
     static List<String> profiles() {
-        return Profiles.names();
+        return RenderFixtures.profiles();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -25,24 +25,24 @@ class RenderTest {
     }
 
     static List<String> profiles() {
-        return Profiles.names();
+        return RenderFixtures.profiles();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void renderingTwiceGivesTheSameBytes(String profile) {
-        RenderedTree again = Renderer.bundled().render(Profiles.spec(profile));
-        assertThat(again.files()).isEqualTo(Profiles.tree(profile).files());
+        RenderedTree again = Renderer.bundled().render(RenderFixtures.spec(profile));
+        assertThat(again.files()).isEqualTo(RenderFixtures.tree(profile).files());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void everyYamlFileParsesWithoutDuplicateKeysAndHoldsNoLatestTagOrSecretData(String profile) {
-        Profiles.tree(profile).files().forEach((path, content) -> {
+        RenderFixtures.tree(profile).files().forEach((path, content) -> {
             if (path.endsWith(".yaml")) {
-                assertThatCode(() -> Parsed.documents(content)).as(path).doesNotThrowAnyException();
+                assertThatCode(() -> RenderFixtures.documents(content)).as(path).doesNotThrowAnyException();
                 assertThat(content).as(path).doesNotContain("targetRevision: HEAD");
-                for (var doc : Parsed.documents(content)) {
+                for (var doc : RenderFixtures.documents(content)) {
                     if (!"ClusterPolicy".equals(doc.get("kind"))) { // policies quote ':latest' in the patterns they refuse
                         images(doc).forEach(image -> assertThat(image).as("image in %s", path)
                                 .doesNotEndWith(":latest").matches(".+(:[^/]+|@sha256:[0-9a-f]{64})$"));

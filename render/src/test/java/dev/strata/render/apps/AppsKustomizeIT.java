@@ -1,5 +1,6 @@
 package dev.strata.render.apps;
 
+import dev.strata.render.RenderFixtures;
 import dev.strata.spec.AppEnvironment;
 import dev.strata.spec.AppSpec;
 import dev.strata.spec.ExternalService;
@@ -17,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import static dev.strata.render.apps.RenderedApps.at;
-import static dev.strata.render.apps.RenderedApps.kind;
-import static dev.strata.render.apps.RenderedApps.name;
+import static dev.strata.render.RenderFixtures.get;
+import static dev.strata.render.RenderFixtures.kind;
+import static dev.strata.render.RenderFixtures.name;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -46,34 +47,34 @@ class AppsKustomizeIT {
                 List<Map<String, Object>> objects = build(dir.resolve("apps/" + app.name() + "/overlays/" + env.name()));
                 String ns = env.name() + "-" + app.name();
                 String what = profile + " " + ns;
-                assertThat(objects).as(what).allSatisfy(o -> assertThat((Object) at(o, "metadata", "namespace")).isEqualTo(ns));
-                assertThat(objects).as(what).extracting(RenderedApps::kind).doesNotContain("Secret");
+                assertThat(objects).as(what).allSatisfy(o -> assertThat((Object) get(o, "metadata", "namespace")).isEqualTo(ns));
+                assertThat(objects).as(what).extracting(RenderFixtures::kind).doesNotContain("Secret");
 
                 boolean canary = "canary".equals(app.rollout()) && r.ctx().facts().enabled("argo-rollouts");
                 Map<String, Object> workload = one(objects, canary ? "Rollout" : "Deployment", app.name());
-                assertThat(objects).as(what).extracting(RenderedApps::kind).doesNotContain(canary ? "Deployment" : "Rollout");
+                assertThat(objects).as(what).extracting(RenderFixtures::kind).doesNotContain(canary ? "Deployment" : "Rollout");
                 one(objects, "ServiceAccount", app.name());
                 one(objects, "ConfigMap", app.name());
-                Map<String, String> podLabels = at(workload, "spec", "template", "metadata", "labels");
-                Map<String, Object> pod = at(workload, "spec", "template", "spec");
+                Map<String, String> podLabels = get(workload, "spec", "template", "metadata", "labels");
+                Map<String, Object> pod = get(workload, "spec", "template", "spec");
 
                 // the pod: pinned image, restricted, sized
-                assertThat((Object) at(pod, "automountServiceAccountToken")).isEqualTo(false);
-                assertThat((Object) at(pod, "securityContext", "runAsNonRoot")).isEqualTo(true);
-                assertThat((Object) at(pod, "securityContext", "seccompProfile", "type")).isEqualTo("RuntimeDefault");
-                for (Map<String, Object> c : (List<Map<String, Object>>) at(pod, "containers")) {
+                assertThat((Object) get(pod, "automountServiceAccountToken")).isEqualTo(false);
+                assertThat((Object) get(pod, "securityContext", "runAsNonRoot")).isEqualTo(true);
+                assertThat((Object) get(pod, "securityContext", "seccompProfile", "type")).isEqualTo("RuntimeDefault");
+                for (Map<String, Object> c : (List<Map<String, Object>>) get(pod, "containers")) {
                     assertThat((String) c.get("image")).as(what).isEqualTo(app.image()).doesNotEndWith(":latest").containsPattern(":[^/]+$|@sha256:");
-                    Map<String, Object> sc = at(c, "securityContext");
+                    Map<String, Object> sc = get(c, "securityContext");
                     assertThat(sc).as(what).containsEntry("allowPrivilegeEscalation", false).containsEntry("readOnlyRootFilesystem", true)
                             .containsEntry("runAsNonRoot", true).containsEntry("runAsUser", 65532);
-                    assertThat((List<Object>) at(sc, "capabilities", "drop")).containsExactly("ALL");
-                    assertThat((Object) at(sc, "seccompProfile", "type")).isEqualTo("RuntimeDefault");
+                    assertThat((List<Object>) get(sc, "capabilities", "drop")).containsExactly("ALL");
+                    assertThat((Object) get(sc, "seccompProfile", "type")).isEqualTo("RuntimeDefault");
                     for (String kind : List.of("requests", "limits")) {
-                        assertThat((Map<String, Object>) at(c, "resources", kind)).as(what + " " + kind).containsKeys("cpu", "memory");
+                        assertThat((Map<String, Object>) get(c, "resources", kind)).as(what + " " + kind).containsKeys("cpu", "memory");
                     }
-                    assertThat((Object) at(c, "livenessProbe", "httpGet", "path")).isEqualTo("/health");
-                    assertThat((Object) at(c, "readinessProbe", "httpGet", "path")).isEqualTo("/ready");
-                    assertThat((Object) at(c, "ports", "0", "containerPort")).isEqualTo(app.port());
+                    assertThat((Object) get(c, "livenessProbe", "httpGet", "path")).isEqualTo("/health");
+                    assertThat((Object) get(c, "readinessProbe", "httpGet", "path")).isEqualTo("/ready");
+                    assertThat((Object) get(c, "ports", "0", "containerPort")).isEqualTo(app.port());
                     assertThat(c.toString()).contains("mountPath=/tmp").contains("-XX:MaxRAMPercentage=60");
                 }
 
@@ -84,34 +85,34 @@ class AppsKustomizeIT {
                 }
                 for (String s : services) {
                     Map<String, Object> svc = one(objects, "Service", s);
-                    assertThat((Object) at(svc, "spec", "type")).isEqualTo("ClusterIP");
-                    assertThat(podLabels).as(what + " Service " + s).containsAllEntriesOf(at(svc, "spec", "selector"));
-                    assertThat((Object) at(svc, "spec", "ports", "0", "name")).isEqualTo("http");
-                    assertThat((Object) at(svc, "spec", "ports", "0", "port")).isEqualTo(app.port());
+                    assertThat((Object) get(svc, "spec", "type")).isEqualTo("ClusterIP");
+                    assertThat(podLabels).as(what + " Service " + s).containsAllEntriesOf(get(svc, "spec", "selector"));
+                    assertThat((Object) get(svc, "spec", "ports", "0", "name")).isEqualTo("http");
+                    assertThat((Object) get(svc, "spec", "ports", "0", "port")).isEqualTo(app.port());
                 }
-                Map<String, String> workloadSelector = at(workload, "spec", "selector", "matchLabels");
+                Map<String, String> workloadSelector = get(workload, "spec", "selector", "matchLabels");
                 assertThat(podLabels).containsAllEntriesOf(workloadSelector);
 
                 // HPA and PDB target the workload
                 Map<String, Object> hpa = one(objects, "HorizontalPodAutoscaler", app.name());
-                assertThat((Object) at(hpa, "spec", "scaleTargetRef", "kind")).isEqualTo(kind(workload));
-                assertThat((Object) at(hpa, "spec", "scaleTargetRef", "name")).isEqualTo(name(workload));
-                assertThat((Object) at(hpa, "spec", "scaleTargetRef", "apiVersion")).isEqualTo(workload.get("apiVersion"));
-                assertThat((Object) at(hpa, "spec", "minReplicas")).isEqualTo(env.replicas());
-                assertThat((Object) at(hpa, "spec", "maxReplicas")).isEqualTo(env.maxReplicas());
-                assertThat((Map<String, Object>) at(workload, "spec")).doesNotContainKey("replicas");
+                assertThat((Object) get(hpa, "spec", "scaleTargetRef", "kind")).isEqualTo(kind(workload));
+                assertThat((Object) get(hpa, "spec", "scaleTargetRef", "name")).isEqualTo(name(workload));
+                assertThat((Object) get(hpa, "spec", "scaleTargetRef", "apiVersion")).isEqualTo(workload.get("apiVersion"));
+                assertThat((Object) get(hpa, "spec", "minReplicas")).isEqualTo(env.replicas());
+                assertThat((Object) get(hpa, "spec", "maxReplicas")).isEqualTo(env.maxReplicas());
+                assertThat((Map<String, Object>) get(workload, "spec")).doesNotContainKey("replicas");
                 Map<String, Object> pdb = one(objects, "PodDisruptionBudget", app.name());
-                assertThat(podLabels).containsAllEntriesOf(at(pdb, "spec", "selector", "matchLabels"));
-                assertThat((Object) at(pdb, "spec", "maxUnavailable")).isEqualTo(1);
+                assertThat(podLabels).containsAllEntriesOf(get(pdb, "spec", "selector", "matchLabels"));
+                assertThat((Object) get(pdb, "spec", "maxUnavailable")).isEqualTo(1);
 
                 // default deny, DNS out
                 Map<String, Object> deny = one(objects, "NetworkPolicy", "default-deny");
-                assertThat((Map<String, Object>) at(deny, "spec", "podSelector")).isEmpty();
-                assertThat((List<Object>) at(deny, "spec", "policyTypes")).containsExactlyInAnyOrder("Ingress", "Egress");
-                assertThat((Map<String, Object>) at(deny, "spec")).doesNotContainKeys("ingress", "egress");
+                assertThat((Map<String, Object>) get(deny, "spec", "podSelector")).isEmpty();
+                assertThat((List<Object>) get(deny, "spec", "policyTypes")).containsExactlyInAnyOrder("Ingress", "Egress");
+                assertThat((Map<String, Object>) get(deny, "spec")).doesNotContainKeys("ingress", "egress");
                 Map<String, Object> dns = one(objects, "NetworkPolicy", "allow-dns");
-                assertThat((Object) at(dns, "spec", "egress", "0", "to", "0", "podSelector", "matchLabels", "k8s-app")).isEqualTo("kube-dns");
-                assertThat((List<Map<String, Object>>) at(dns, "spec", "egress", "0", "ports"))
+                assertThat((Object) get(dns, "spec", "egress", "0", "to", "0", "podSelector", "matchLabels", "k8s-app")).isEqualTo("kube-dns");
+                assertThat((List<Map<String, Object>>) get(dns, "spec", "egress", "0", "ports"))
                         .extracting(p -> p.get("protocol") + "/" + p.get("port")).containsExactlyInAnyOrder("UDP/53", "TCP/53");
 
                 if (r.ctx().facts().meshMode() == dev.strata.plan.facts.MeshMode.ISTIO_AMBIENT) {
@@ -122,32 +123,32 @@ class AppsKustomizeIT {
                 // the route, when a gateway exists
                 if (r.ctx().facts().enabled("istio-gateway")) {
                     Map<String, Object> route = one(objects, "HTTPRoute", app.name());
-                    assertThat((List<Object>) at(route, "spec", "hostnames")).containsExactly(r.ctx().facts().gateway().appHost(app.name(), env.name()));
-                    assertThat((Object) at(route, "spec", "parentRefs", "0", "name")).isEqualTo("platform");
-                    assertThat((Object) at(route, "spec", "parentRefs", "0", "namespace")).isEqualTo("istio-ingress");
-                    assertThat((Object) at(route, "spec", "parentRefs", "0", "sectionName")).isEqualTo("https");
-                    List<Map<String, Object>> backends = at(route, "spec", "rules", "0", "backendRefs");
+                    assertThat((List<Object>) get(route, "spec", "hostnames")).containsExactly(r.ctx().facts().gateway().appHost(app.name(), env.name()));
+                    assertThat((Object) get(route, "spec", "parentRefs", "0", "name")).isEqualTo("platform");
+                    assertThat((Object) get(route, "spec", "parentRefs", "0", "namespace")).isEqualTo("istio-ingress");
+                    assertThat((Object) get(route, "spec", "parentRefs", "0", "sectionName")).isEqualTo("https");
+                    List<Map<String, Object>> backends = get(route, "spec", "rules", "0", "backendRefs");
                     assertThat(backends).extracting(b -> b.get("name")).containsExactlyElementsOf(services);
                     assertThat(backends).allSatisfy(b -> assertThat(b.get("port")).isEqualTo(app.port()));
                     assertThat(one(objects, "NetworkPolicy", "allow-from-gateway").toString()).contains("kubernetes.io/metadata.name=istio-ingress");
                     if (canary) {
-                        assertThat((Object) at(workload, "spec", "strategy", "canary", "trafficRouting", "plugins",
+                        assertThat((Object) get(workload, "spec", "strategy", "canary", "trafficRouting", "plugins",
                                 "argoproj-labs/gatewayAPI", "httpRoute")).isEqualTo(name(route));
                     }
                 } else {
-                    assertThat(objects).extracting(RenderedApps::kind).doesNotContain("HTTPRoute");
+                    assertThat(objects).extracting(RenderFixtures::kind).doesNotContain("HTTPRoute");
                 }
 
                 // external services reach their address
                 for (ExternalService x : app.external()) {
                     Map<String, Object> svc = one(objects, "Service", x.name());
-                    assertThat((Map<String, Object>) at(svc, "spec")).doesNotContainKey("selector");
+                    assertThat((Map<String, Object>) get(svc, "spec")).doesNotContainKey("selector");
                     Map<String, Object> slice = objects.stream()
-                            .filter(o -> kind(o).equals("EndpointSlice") && x.name().equals(((Map<?, ?>) at(o, "metadata", "labels")).get("kubernetes.io/service-name")))
+                            .filter(o -> kind(o).equals("EndpointSlice") && x.name().equals(((Map<?, ?>) get(o, "metadata", "labels")).get("kubernetes.io/service-name")))
                             .findFirst().orElseThrow(() -> new AssertionError("no EndpointSlice for " + x.name()));
-                    assertThat((Object) at(slice, "addressType")).isEqualTo("IPv4");
-                    assertThat((List<Object>) at(slice, "endpoints", "0", "addresses")).containsExactly(x.address());
-                    assertThat((Object) at(slice, "ports", "0", "port")).isEqualTo(x.port());
+                    assertThat((Object) get(slice, "addressType")).isEqualTo("IPv4");
+                    assertThat((List<Object>) get(slice, "endpoints", "0", "addresses")).containsExactly(x.address());
+                    assertThat((Object) get(slice, "ports", "0", "port")).isEqualTo(x.port());
                 }
 
                 one(objects, "ResourceQuota", app.name());
@@ -169,7 +170,7 @@ class AppsKustomizeIT {
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("kubectl kustomize finished").isTrue();
         assertThat(p.exitValue()).as("kubectl kustomize %s: %s", overlay, err).isZero();
-        return RenderedApps.all(new String(out, StandardCharsets.UTF_8));
+        return RenderFixtures.documents(new String(out, StandardCharsets.UTF_8));
     }
 
     private static Optional<String> kubectl() {

@@ -2,6 +2,7 @@ package dev.strata.render.cluster;
 
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderException;
+import dev.strata.render.RenderFixtures;
 import dev.strata.render.RenderedTree;
 import dev.strata.spec.NodeGroup;
 import dev.strata.spec.Provider;
@@ -13,15 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.strata.render.cluster.ProfileContexts.context;
-import static dev.strata.render.cluster.ProfileContexts.spec;
-import static dev.strata.render.cluster.ProfileContexts.yaml;
+import static dev.strata.render.RenderFixtures.context;
+import static dev.strata.render.RenderFixtures.spec;
+import static dev.strata.render.RenderFixtures.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KindConfigTest {
 
-    static final List<String> KIND = ProfileContexts.KIND;
+    static final List<String> KIND = RenderFixtures.profilesOn(dev.strata.spec.Provider.KIND);
 
     static RenderedTree render(RenderContext ctx) {
         RenderedTree t = new RenderedTree();
@@ -32,7 +33,7 @@ class KindConfigTest {
     static Map<String, Object> kindConfig(String profile) {
         RenderedTree t = render(context(profile));
         assertThat(t.files().keySet()).containsExactly("clusters/" + profile + "/kind.yaml");
-        return yaml(t.get("clusters/" + profile + "/kind.yaml"));
+        return single(t.get("clusters/" + profile + "/kind.yaml"));
     }
 
     @SuppressWarnings("unchecked")
@@ -121,7 +122,7 @@ class KindConfigTest {
         @SuppressWarnings("unchecked")
         List<String> patches = (List<String>) platform.get("kubeadmConfigPatches");
         assertThat(patches).hasSize(1);
-        Map<String, Object> patch = yaml(patches.get(0));
+        Map<String, Object> patch = single(patches.get(0));
         assertThat(patch).containsEntry("kind", "JoinConfiguration")
                 .containsEntry("nodeRegistration", Map.of("taints", List.of(Map.of("key", "strata.dev/tier", "value", "platform", "effect", "NoSchedule"))));
         assertThat(nodes.stream().filter(n -> "apps".equals(labels(n).get("strata.dev/tier")))).hasSize(2)
@@ -131,17 +132,17 @@ class KindConfigTest {
 
     @Test
     void aSchedulableControlPlaneRegistersWithoutTheControlPlaneTaint() {
-        var spec = ProfileContexts.withCluster("kind-lab", c -> ProfileContexts.cluster(c, Provider.KIND, c.kubernetesVersion(),
-                ProfileContexts.withFirstGroup(c, g -> new NodeGroup(g.name(), g.role(), g.tier(), g.count(), g.capacity(), g.labels(), g.taints(), true))));
-        Map<String, Object> cfg = yaml(render(context(spec)).get("clusters/kind-lab/kind.yaml"));
+        var spec = RenderFixtures.withCluster("kind-lab", c -> RenderFixtures.cluster(c, Provider.KIND, c.kubernetesVersion(),
+                RenderFixtures.withFirstGroup(c, g -> new NodeGroup(g.name(), g.role(), g.tier(), g.count(), g.capacity(), g.labels(), g.taints(), true))));
+        Map<String, Object> cfg = single(render(context(spec)).get("clusters/kind-lab/kind.yaml"));
         @SuppressWarnings("unchecked")
         List<String> patches = (List<String>) nodes(cfg).get(0).get("kubeadmConfigPatches");
-        assertThat(yaml(patches.get(0))).containsEntry("kind", "InitConfiguration").containsEntry("nodeRegistration", Map.of("taints", List.of()));
+        assertThat(single(patches.get(0))).containsEntry("kind", "InitConfiguration").containsEntry("nodeRegistration", Map.of("taints", List.of()));
     }
 
     @Test
     void aKubernetesMinorWithoutKindImageFailsNamingTheMinorsThatExist() {
-        var spec = ProfileContexts.withCluster("kind-lab", c -> ProfileContexts.cluster(c, Provider.KIND, "v1.33.4", c.nodes()));
+        var spec = RenderFixtures.withCluster("kind-lab", c -> RenderFixtures.cluster(c, Provider.KIND, "v1.33.4", c.nodes()));
         RenderContext ctx = new RenderContext(spec, context("kind-lab").plan(), dev.strata.catalog.Catalog.bundled());
         assertThatThrownBy(() -> render(ctx)).isInstanceOf(RenderException.class)
                 .hasMessageContaining("spec.cluster.kubernetesVersion")
@@ -151,8 +152,8 @@ class KindConfigTest {
 
     @Test
     void aRoleLabelInTheSpecIsRefusedBeforeAnyClusterIsCreated() {
-        var spec = ProfileContexts.withCluster("kind-lab", c -> ProfileContexts.cluster(c, Provider.KIND, c.kubernetesVersion(),
-                ProfileContexts.withFirstGroup(c, g -> new NodeGroup(g.name(), g.role(), g.tier(), g.count(), g.capacity(),
+        var spec = RenderFixtures.withCluster("kind-lab", c -> RenderFixtures.cluster(c, Provider.KIND, c.kubernetesVersion(),
+                RenderFixtures.withFirstGroup(c, g -> new NodeGroup(g.name(), g.role(), g.tier(), g.count(), g.capacity(),
                         Map.of("node-role.kubernetes.io/infra", ""), g.taints(), g.schedulable()))));
         RenderContext ctx = new RenderContext(spec, context("kind-lab").plan(), dev.strata.catalog.Catalog.bundled());
         assertThatThrownBy(() -> render(ctx)).isInstanceOf(RenderException.class)
@@ -161,7 +162,7 @@ class KindConfigTest {
 
     @Test
     void anExistingClusterGetsNoClusterFiles() {
-        var spec = ProfileContexts.withCluster("home", c -> ProfileContexts.cluster(c, Provider.EXISTING, c.kubernetesVersion(), c.nodes()));
+        var spec = RenderFixtures.withCluster("home", c -> RenderFixtures.cluster(c, Provider.EXISTING, c.kubernetesVersion(), c.nodes()));
         assertThat(render(context(spec)).files()).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package dev.strata.render.cluster;
 
+import dev.strata.render.RenderFixtures;
 import dev.strata.render.RenderedTree;
 import dev.strata.spec.NodeGroup;
 import dev.strata.spec.NodeRole;
@@ -12,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.strata.render.cluster.ProfileContexts.context;
-import static dev.strata.render.cluster.ProfileContexts.spec;
-import static dev.strata.render.cluster.ProfileContexts.yamlAll;
+import static dev.strata.render.RenderFixtures.context;
+import static dev.strata.render.RenderFixtures.spec;
+import static dev.strata.render.RenderFixtures.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TalosPatchesTest {
 
-    static final List<String> TALOS = ProfileContexts.TALOS;
+    static final List<String> TALOS = RenderFixtures.profilesOn(dev.strata.spec.Provider.TALOS);
 
     static RenderedTree render(String profile) {
         return KindConfigTest.render(context(profile));
@@ -37,7 +38,7 @@ class TalosPatchesTest {
         spec(profile).cluster().nodes().stream().filter(g -> g.role() == NodeRole.WORKER)
                 .forEach(g -> expected.add("clusters/" + profile + "/talos/" + g.name() + ".yaml"));
         assertThat(t.files().keySet()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(t.files().values()).allSatisfy(text -> assertThat(yamlAll(text)).isNotEmpty()
+        assertThat(t.files().values()).allSatisfy(text -> assertThat(documents(text)).isNotEmpty()
                 .allSatisfy(d -> assertThat(d).containsEntry("apiVersion", "v1alpha1").containsKey("kind")
                         // Talos 1.14 refuses the deprecated v1alpha1 fields beside its generated Kubernetes documents.
                         .doesNotContainKeys("machine", "cluster", "version")));
@@ -46,7 +47,7 @@ class TalosPatchesTest {
     @ParameterizedTest
     @FieldSource("TALOS")
     void ciliumReplacesFlannelAndKubeProxyOnTheControlPlanes(String profile) {
-        List<Map<String, Object>> cp = yamlAll(render(profile).get("clusters/" + profile + "/talos/controlplane.yaml"));
+        List<Map<String, Object>> cp = documents(render(profile).get("clusters/" + profile + "/talos/controlplane.yaml"));
         assertThat(doc(cp, "KubeProxyConfig")).hasValueSatisfying(d -> assertThat(d).containsEntry("enabled", false));
         assertThat(doc(cp, "KubeFlannelCNIConfig")).hasValueSatisfying(d -> assertThat(d).containsEntry("$patch", "delete"));
     }
@@ -59,21 +60,21 @@ class TalosPatchesTest {
             if (g.role() != NodeRole.WORKER) {
                 continue;
             }
-            Map<String, Object> node = doc(yamlAll(t.get("clusters/" + profile + "/talos/" + g.name() + ".yaml")), "KubeNodeConfig").orElseThrow();
+            Map<String, Object> node = doc(documents(t.get("clusters/" + profile + "/talos/" + g.name() + ".yaml")), "KubeNodeConfig").orElseThrow();
             assertThat(node.get("labels")).as(g.name()).isEqualTo(Map.of("strata.dev/tier", g.tier().orElseThrow()));
             Map<String, String> taints = new java.util.TreeMap<>();
             g.taints().forEach(x -> taints.put(x.key(), x.value().isEmpty() ? x.effect() : x.value() + ":" + x.effect()));
             assertThat(node.getOrDefault("taints", Map.of())).as(g.name()).isEqualTo(taints);
         }
-        assertThat(t.files().values()).allSatisfy(text -> assertThat(yamlAll(text)).allSatisfy(d -> assertThat(
+        assertThat(t.files().values()).allSatisfy(text -> assertThat(documents(text)).allSatisfy(d -> assertThat(
                 ((Map<?, ?>) d.getOrDefault("labels", Map.of())).keySet()).noneMatch(k -> k.toString().startsWith("node-role.kubernetes.io/"))));
     }
 
     @Test
     void theTaintedPlatformTierOfTalosAmbientRegistersWithItsTaint() {
-        Map<String, Object> platform = doc(yamlAll(render("talos-ambient").get("clusters/talos-ambient/talos/platform.yaml")), "KubeNodeConfig").orElseThrow();
+        Map<String, Object> platform = doc(documents(render("talos-ambient").get("clusters/talos-ambient/talos/platform.yaml")), "KubeNodeConfig").orElseThrow();
         assertThat(platform.get("taints")).isEqualTo(Map.of("strata.dev/tier", "platform:NoSchedule"));
-        Map<String, Object> apps = doc(yamlAll(render("talos-ambient").get("clusters/talos-ambient/talos/apps.yaml")), "KubeNodeConfig").orElseThrow();
+        Map<String, Object> apps = doc(documents(render("talos-ambient").get("clusters/talos-ambient/talos/apps.yaml")), "KubeNodeConfig").orElseThrow();
         assertThat(apps).doesNotContainKey("taints");
     }
 
@@ -98,9 +99,9 @@ class TalosPatchesTest {
 
     @Test
     void aSchedulableControlPlaneDeletesTalosDefaultTaint() {
-        var spec = ProfileContexts.withCluster("talos-ambient", c -> ProfileContexts.cluster(c, Provider.TALOS, c.kubernetesVersion(),
-                ProfileContexts.withFirstGroup(c, g -> new NodeGroup(g.name(), g.role(), g.tier(), g.count(), g.capacity(), g.labels(), g.taints(), true))));
-        List<Map<String, Object>> cp = yamlAll(KindConfigTest.render(context(spec)).get("clusters/talos-ambient/talos/controlplane.yaml"));
+        var spec = RenderFixtures.withCluster("talos-ambient", c -> RenderFixtures.cluster(c, Provider.TALOS, c.kubernetesVersion(),
+                RenderFixtures.withFirstGroup(c, g -> new NodeGroup(g.name(), g.role(), g.tier(), g.count(), g.capacity(), g.labels(), g.taints(), true))));
+        List<Map<String, Object>> cp = documents(KindConfigTest.render(context(spec)).get("clusters/talos-ambient/talos/controlplane.yaml"));
         assertThat(doc(cp, "KubeNodeConfig")).hasValueSatisfying(d -> assertThat(d.get("taints"))
                 .isEqualTo(Map.of("node-role.kubernetes.io/control-plane", Map.of("$patch", "delete"))));
     }

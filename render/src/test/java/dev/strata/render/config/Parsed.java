@@ -1,7 +1,6 @@
 package dev.strata.render.config;
 
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
+import dev.strata.render.RenderFixtures;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +19,12 @@ record Parsed(String path, Map<String, Object> object) {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> single(String path, String content) {
-        List<Object> docs = new ArrayList<>();
-        new Load(LoadSettings.builder().build()).loadAllFromString(content).forEach(docs::add);
-        if (docs.size() != 1 || !(docs.getFirst() instanceof Map)) {
-            throw new AssertionError(path + " holds " + docs.size() + " documents; expected one object");
+        try {
+            return RenderFixtures.single(content);
+        } catch (AssertionError e) {
+            throw new AssertionError(path + ": " + e.getMessage(), e);
         }
-        return (Map<String, Object>) docs.getFirst();
     }
 
     String kind() {
@@ -60,16 +57,6 @@ record Parsed(String path, Map<String, Object> object) {
 
     /** A value by dotted path through maps, list items by index ("listeners.0.port"). */
     static Object at(Object root, String dotted) {
-        Object cur = root;
-        for (String k : dotted.split("\\.")) {
-            if (cur instanceof Map<?, ?> m) {
-                cur = m.get(k);
-            } else if (cur instanceof List<?> l) {
-                cur = l.get(Integer.parseInt(k));
-            } else {
-                return null;
-            }
-        }
-        return cur;
+        return RenderFixtures.at(root, dotted);
     }
 }

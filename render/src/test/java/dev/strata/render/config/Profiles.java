@@ -1,23 +1,18 @@
 package dev.strata.render.config;
 
-import dev.strata.catalog.Catalog;
-import dev.strata.plan.Plan;
-import dev.strata.plan.Planner;
-import dev.strata.plan.capacity.Scenario;
 import dev.strata.render.Generator;
 import dev.strata.render.RenderContext;
+import dev.strata.render.RenderFixtures;
 import dev.strata.render.RenderedTree;
-import dev.strata.spec.PlatformSpec;
-import dev.strata.spec.SpecLoader;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The five bundled profiles, planned and rendered by this area's generators once per test run. */
+/** The bundled profiles rendered by this area's generators alone, once per test run. */
 final class Profiles {
 
-    static final List<String> ALL = List.of("talos-ambient", "kind-lab", "kind-full", "cell", "home");
+    static final List<String> ALL = RenderFixtures.profiles();
     private static final Map<String, Rendered> CACHE = new ConcurrentHashMap<>();
 
     record Rendered(String profile, RenderContext ctx, RenderedTree tree) {
@@ -36,20 +31,15 @@ final class Profiles {
     }
 
     static RenderContext context(String profile) {
-        PlatformSpec spec = SpecLoader.bundled().profile(profile);
-        Plan plan = Planner.bundled().plan(spec, Scenario.REPLICAS);
-        return new RenderContext(spec, plan, Catalog.bundled());
+        return RenderFixtures.context(profile);
     }
 
     static Rendered render(String profile) {
-        return CACHE.computeIfAbsent(profile, p -> {
-            RenderContext ctx = context(p);
-            RenderedTree tree = new RenderedTree();
-            for (Generator g : generators()) {
-                g.generate(ctx, tree);
-            }
-            return new Rendered(p, ctx, tree);
-        });
+        return CACHE.computeIfAbsent(profile, p -> render(p, context(p)));
+    }
+
+    static Rendered render(String name, RenderContext ctx) {
+        return new Rendered(name, ctx, RenderFixtures.generate(ctx, generators()));
     }
 
     static List<Rendered> all() {

@@ -7,7 +7,7 @@ import dev.strata.plan.WaveItem;
 import dev.strata.plan.capacity.NodeUsage;
 import dev.strata.render.RenderContext;
 import dev.strata.render.RenderedTree;
-import dev.strata.render.cluster.ProfileContexts;
+import dev.strata.render.RenderFixtures;
 import dev.strata.spec.AppEnvironment;
 import dev.strata.spec.AppSpec;
 import dev.strata.spec.NodeGroup;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ArchitectureDocGeneratorTest {
 
-    static final List<String> ALL = ProfileContexts.ALL;
+    static final List<String> ALL = RenderFixtures.profiles();
 
     /** A node definition or an edge end: {@code id[...]}, {@code id([...])}, {@code id --> id}. */
     private static final Pattern NODE_DEF = Pattern.compile("^\\s*([^\\s\\[\\(]+)(\\[|\\(\\[|\\[\\()\"");
@@ -33,7 +33,7 @@ class ArchitectureDocGeneratorTest {
 
     static String doc(String profile) {
         RenderedTree t = new RenderedTree();
-        new ArchitectureDocGenerator().generate(ProfileContexts.context(profile), t);
+        new ArchitectureDocGenerator().generate(RenderFixtures.context(profile), t);
         assertThat(t.files().keySet()).containsExactly("docs/ARCHITECTURE.md");
         return t.get("docs/ARCHITECTURE.md");
     }
@@ -60,7 +60,7 @@ class ArchitectureDocGeneratorTest {
     @ParameterizedTest
     @FieldSource("ALL")
     void listsEveryEnabledComponentWithItsVersionsLayerAndNamespace(String profile) {
-        RenderContext ctx = ProfileContexts.context(profile);
+        RenderContext ctx = RenderFixtures.context(profile);
         String md = doc(profile);
         for (ResolvedComponent rc : ctx.components()) {
             List<String> rows = md.lines().filter(l -> l.startsWith("| " + rc.id() + " | ")).toList();
@@ -82,7 +82,7 @@ class ArchitectureDocGeneratorTest {
     @ParameterizedTest
     @FieldSource("ALL")
     void aComponentInertByChoiceIsShownAsDoingNothingWithTheSpecsReasonAndNoOtherIs(String profile) {
-        RenderContext ctx = ProfileContexts.context(profile);
+        RenderContext ctx = RenderFixtures.context(profile);
         String md = doc(profile);
         for (ResolvedComponent rc : ctx.components()) {
             var inert = java.util.Optional.ofNullable(ctx.spec().components().get(rc.id())).flatMap(c -> c.inert());
@@ -102,7 +102,7 @@ class ArchitectureDocGeneratorTest {
     @ParameterizedTest
     @FieldSource("ALL")
     void listsEveryAppNamespaceWithItsMeshEnrolmentAndRestrictedPodSecurity(String profile) {
-        RenderContext ctx = ProfileContexts.context(profile);
+        RenderContext ctx = RenderFixtures.context(profile);
         String md = doc(profile);
         String enrolment = switch (ctx.facts().meshMode()) {
             case ISTIO_AMBIENT -> "label `istio.io/dataplane-mode=ambient`";
@@ -165,7 +165,7 @@ class ArchitectureDocGeneratorTest {
     @ParameterizedTest
     @FieldSource("ALL")
     void showsEveryWaveOfThePlanWithItsItemsInOrder(String profile) {
-        RenderContext ctx = ProfileContexts.context(profile);
+        RenderContext ctx = RenderFixtures.context(profile);
         String md = doc(profile);
         String gitops = mermaidBlocks(md).get(2);
         int last = -1;
@@ -182,7 +182,7 @@ class ArchitectureDocGeneratorTest {
     @ParameterizedTest
     @FieldSource("ALL")
     void showsEveryNodeGroupAndTheBudgetOfEveryPlannedNode(String profile) {
-        RenderContext ctx = ProfileContexts.context(profile);
+        RenderContext ctx = RenderFixtures.context(profile);
         String md = doc(profile);
         for (NodeGroup g : ctx.spec().cluster().nodes()) {
             assertThat(md).contains("| " + g.name() + " | " + g.role().id() + " | " + g.tier().orElse("-") + " | " + g.count() + " | "
@@ -200,7 +200,7 @@ class ArchitectureDocGeneratorTest {
     void isTheSameBytesEveryTimeAndCarriesNoDate(String profile) {
         String first = doc(profile);
         RenderedTree again = new RenderedTree();
-        new ArchitectureDocGenerator().generate(ProfileContexts.context(ProfileContexts.withCluster(profile, c -> c)), again);
+        new ArchitectureDocGenerator().generate(RenderFixtures.context(RenderFixtures.withCluster(profile, c -> c)), again);
         assertThat(again.get("docs/ARCHITECTURE.md")).isEqualTo(first);
         assertThat(first).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
     }

@@ -1,6 +1,6 @@
 package dev.strata.render.gitops;
 
-import dev.strata.render.RenderTestSupport;
+import dev.strata.render.RenderFixtures;
 import dev.strata.render.RenderedTree;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,18 +16,18 @@ class ApplicationsTest {
     static final Pattern PINNED = Pattern.compile("^v?[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$");
 
     static List<String> profiles() {
-        return RenderTestSupport.profiles();
+        return RenderFixtures.profiles();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     @SuppressWarnings("unchecked")
     void everyApplicationPinsItsChartAndPointsAtFilesThatExist(String profile) {
-        RenderedTree tree = RenderTestSupport.tree(profile);
-        List<Map<String, Object>> apps = RenderTestSupport.objects(tree, "Application");
+        RenderedTree tree = RenderFixtures.tree(profile);
+        List<Map<String, Object>> apps = RenderFixtures.objects(tree, "Application");
         assertThat(apps).isNotEmpty();
         for (Map<String, Object> app : apps) {
-            String name = (String) RenderTestSupport.at(app, "metadata.name");
+            String name = (String) RenderFixtures.at(app, "metadata.name");
             Map<String, Object> spec = (Map<String, Object>) app.get("spec");
             List<Map<String, Object>> sources = spec.containsKey("sources") ? (List<Map<String, Object>>) spec.get("sources")
                     : List.of((Map<String, Object>) spec.get("source"));
@@ -44,10 +44,10 @@ class ApplicationsTest {
                 }
             }
             Map<String, Object> sync = (Map<String, Object>) spec.get("syncPolicy");
-            assertThat(RenderTestSupport.at(sync, "automated.prune")).as("%s prune", name).isEqualTo(true);
-            assertThat(RenderTestSupport.at(sync, "automated.selfHeal")).as("%s selfHeal", name).isEqualTo(true);
+            assertThat(RenderFixtures.at(sync, "automated.prune")).as("%s prune", name).isEqualTo(true);
+            assertThat(RenderFixtures.at(sync, "automated.selfHeal")).as("%s selfHeal", name).isEqualTo(true);
             if (!name.equals("root")) { // applied by strata up; every other Application sits in an app-of-apps wave
-                assertThat((Map<String, Object>) RenderTestSupport.at(app, "metadata.annotations")).as("%s wave", name)
+                assertThat((Map<String, Object>) RenderFixtures.at(app, "metadata.annotations")).as("%s wave", name)
                         .containsKey("argocd.argoproj.io/sync-wave");
             }
         }
@@ -56,7 +56,7 @@ class ApplicationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void everyApplicationFileSaysWhyItIsInItsWave(String profile) {
-        RenderTestSupport.tree(profile).files().forEach((path, content) -> {
+        RenderFixtures.tree(profile).files().forEach((path, content) -> {
             if (path.startsWith("argocd/platform/") || path.startsWith("argocd/apps/")) {
                 assertThat(content).as(path).startsWith("# ").containsPattern("Sync wave -?[0-9]+: \\S");
             }
@@ -66,7 +66,7 @@ class ApplicationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void theArgoCdValuesRestoreTheApplicationHealthCheck(String profile) {
-        String values = RenderTestSupport.tree(profile).get("bootstrap/argo-cd/values.yaml");
+        String values = RenderFixtures.tree(profile).get("bootstrap/argo-cd/values.yaml");
         assertThat(values).contains("resource.customizations.health.argoproj.io_Application");
     }
 }
