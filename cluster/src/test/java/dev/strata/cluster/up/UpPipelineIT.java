@@ -15,7 +15,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class UpPipelineTest {
+/**
+ * `strata up` end to end over fake seams: each run renders a whole profile, commits it with JGit into a real
+ * repository on disk and walks every step, a few seconds per case, so it runs with the integration tests.
+ */
+class UpPipelineIT {
 
     @TempDir
     Path dir;
