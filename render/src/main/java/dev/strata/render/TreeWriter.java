@@ -1,12 +1,12 @@
 package dev.strata.render;
 
+import dev.strata.yaml.AtomicWrite;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -78,7 +78,7 @@ public final class TreeWriter {
                 for (String path : tree.files().keySet()) {
                     Path target = dir.resolve(path);
                     Files.createDirectories(target.getParent());
-                    move(staging.resolve(path), target);
+                    AtomicWrite.move(staging.resolve(path), target);
                 }
                 List<String> removed = new ArrayList<>();
                 for (String path : old) {
@@ -87,13 +87,8 @@ public final class TreeWriter {
                         pruneEmptyParents(dir, dir.resolve(path).getParent());
                     }
                 }
-                Path manifest = dir.resolve(MANIFEST);
-                Path tmp = staging.resolve("manifest.tmp");
-                Files.writeString(tmp, String.join("\n", tree.files().keySet()) + "\n", StandardCharsets.UTF_8);
-                move(tmp, manifest);
-                Path ignore = staging.resolve("gitignore.tmp");
-                Files.writeString(ignore, IGNORE_TEXT, StandardCharsets.UTF_8);
-                move(ignore, dir.resolve(IGNORE));
+                AtomicWrite.write(dir.resolve(MANIFEST), String.join("\n", tree.files().keySet()) + "\n");
+                AtomicWrite.write(dir.resolve(IGNORE), IGNORE_TEXT);
                 return removed;
             } finally {
                 deleteRecursively(staging);
@@ -129,14 +124,6 @@ public final class TreeWriter {
             }
         }
         return out;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static void pruneEmptyParents(Path root, Path dir) throws IOException {

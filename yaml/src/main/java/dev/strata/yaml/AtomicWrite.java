@@ -21,6 +21,7 @@ import java.util.Set;
 public final class AtomicWrite {
 
     private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     /** Writes the temporary file; the path is created and empty. */
@@ -47,6 +48,15 @@ public final class AtomicWrite {
 
     /** @throws UncheckedIOException naming the target when the write fails */
     public static void write(Path target, Writer writer) {
+        write(target, READABLE, writer);
+    }
+
+    /** As {@link #write(Path, Writer)}, for a program: executable by all (0755) from the moment it appears. */
+    public static void writeExecutable(Path target, Writer writer) {
+        write(target, EXECUTABLE, writer);
+    }
+
+    private static void write(Path target, Set<PosixFilePermission> permissions, Writer writer) {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
@@ -54,7 +64,7 @@ public final class AtomicWrite {
             try {
                 writer.write(tmp);
                 if (POSIX) {
-                    Files.setPosixFilePermissions(tmp, READABLE);
+                    Files.setPosixFilePermissions(tmp, permissions);
                 }
                 move(tmp, target);
             } finally {

@@ -2,9 +2,11 @@ package dev.strata.cluster.tools;
 
 import dev.strata.catalog.Tool;
 import dev.strata.cluster.ClusterException;
+import dev.strata.yaml.AtomicWrite;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -16,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,26 +57,20 @@ public final class ToolInstaller {
         String asset = download.substring(download.lastIndexOf('/') + 1);
         String expected = expectedSha256(fetchText(checksumUrl), asset)
                 .orElseThrow(() -> new ClusterException(tool.name() + " " + tool.version() + ": no SHA-256 for " + asset + " in " + checksumUrl));
+        Path target = binDir.resolve(tool.name() + (platform.os().equals("windows") ? ".exe" : ""));
         try {
-            Files.createDirectories(binDir);
-            Path tmp = Files.createTempFile(binDir, "." + tool.name(), ".download");
-            try {
+            // Downloaded beside the target, checked, then renamed into place: a failed or tampered
+            // download never replaces a working binary.
+            AtomicWrite.writeExecutable(target, tmp -> {
                 String actual = download(download, tmp);
                 if (!actual.equalsIgnoreCase(expected)) {
                     throw new ClusterException(tool.name() + " " + tool.version() + ": checksum mismatch for " + download
                             + ": published " + expected + ", downloaded " + actual + "; nothing was installed");
                 }
-                Path target = binDir.resolve(tool.name() + (platform.os().equals("windows") ? ".exe" : ""));
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                if (!platform.os().equals("windows")) {
-                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-                }
-                return target;
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new ClusterException("installing " + tool.name() + " into " + binDir + ": " + why(e));
+            });
+            return target;
+        } catch (UncheckedIOException e) {
+            throw new ClusterException("installing " + tool.name() + " into " + binDir + ": " + why(e.getCause()));
         }
     }
 
