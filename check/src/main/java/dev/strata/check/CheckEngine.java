@@ -19,7 +19,7 @@ import dev.strata.check.rule.ModelRule;
 import dev.strata.check.rule.PodSecurityCheck;
 import dev.strata.check.rule.Rule;
 import dev.strata.check.rule.RuleContext;
-import dev.strata.check.yaml.YamlLimits;
+import dev.strata.yaml.YamlLimits;
 import dev.strata.check.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.strata.check.yaml;
 
+import dev.strata.yaml.YamlLimits;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

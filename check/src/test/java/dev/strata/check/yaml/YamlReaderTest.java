@@ -1,5 +1,7 @@
 package dev.strata.check.yaml;
 
+import dev.strata.yaml.YamlLimits;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -68,12 +70,12 @@ class YamlReaderTest {
     @Test
     void tooManyAliasesAreRefused() {
         StringBuilder sb = new StringBuilder("a: &a [1]\nb: [");
-        for (int i = 0; i < 101; i++) {
+        for (int i = 0; i <= YamlLimits.STANDARD.maxAliases(); i++) {
             sb.append(i == 0 ? "" : ",").append("*a");
         }
         YamlReader.Result r = reader.read(sb.append("]\n").toString());
         assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.message())
-                .isEqualTo("more than 100 aliases to collections in one document"));
+                .isEqualTo("more than 50 aliases to collections in one document"));
     }
 
     @Test

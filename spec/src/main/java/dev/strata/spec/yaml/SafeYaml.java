@@ -1,5 +1,7 @@
 package dev.strata.spec.yaml;
 
+import dev.strata.yaml.YamlLimits;
+
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -25,9 +27,10 @@ import java.util.Optional;
  */
 public final class SafeYaml {
 
-    public static final int MAX_CODE_POINTS = 1 << 20;
-    public static final int MAX_ALIASES = 50;
-    public static final int MAX_DEPTH = 64;
+    /** Strata's one set of YAML bounds (shared with check's reader). */
+    public static final int MAX_CODE_POINTS = YamlLimits.STANDARD.codePointsPerDocument();
+    public static final int MAX_ALIASES = YamlLimits.STANDARD.maxAliases();
+    public static final int MAX_DEPTH = YamlLimits.STANDARD.maxDepth();
 
     private SafeYaml() {
     }

@@ -1,5 +1,7 @@
 package dev.strata.spec.yaml;
 
+import dev.strata.yaml.Suggestions;
+
 import dev.strata.catalog.Quantity;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -211,38 +213,8 @@ public final class YamlMap {
 
     /** "; did you mean x?" or "; known: a, b, c". */
     public static String suggestion(String given, Collection<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = distance(given.toLowerCase(), k.toLowerCase());
-            if (d < bestDistance) {
-                best = k;
-                bestDistance = d;
-            }
-        }
-        if (best != null && bestDistance <= Math.max(2, given.length() / 3)) {
-            return "; did you mean " + best + "?";
-        }
-        return known.isEmpty() ? "" : "; known: " + String.join(", ", known);
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.closest(given, known, Math.max(2, given.length() / 3)).map(best -> "; did you mean " + best + "?")
+                .orElse(known.isEmpty() ? "" : "; known: " + String.join(", ", known));
     }
 
     static boolean isNull(Node n) {

@@ -1,5 +1,7 @@
 package dev.strata.check.rules.schema;
 
+import dev.strata.yaml.Suggestions;
+
 import dev.strata.check.graph.Resource;
 import dev.strata.check.yaml.YList;
 import dev.strata.check.yaml.YMap;
@@ -148,38 +150,7 @@ public final class SchemaValidator {
     }
 
     private static String suggestion(String key, Map<String, String> fields) {
-        String best = null;
-        int bestDistance = 3;
-        for (String f : fields.keySet()) {
-            int d = distance(key.toLowerCase(java.util.Locale.ROOT), f.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = f;
-            }
-        }
-        return best == null ? "" : " (did you mean " + best + "?)";
-    }
-
-    private static int distance(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 2) {
-            return 99;
-        }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.closest(key, fields.keySet(), 2).map(best -> " (did you mean " + best + "?)").orElse("");
     }
 
     private interface ScalarTest {
