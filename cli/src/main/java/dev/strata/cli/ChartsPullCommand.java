@@ -53,7 +53,7 @@ final class ChartsPullCommand implements Callable<Integer> {
             description = "Pull the charts this GitOps tree deploys instead of a platform spec's; the lock is DIR/charts.lock.")
     Path tree;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Output output;
 
     @Override

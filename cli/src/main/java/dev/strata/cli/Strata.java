@@ -119,6 +119,8 @@ public final class Strata implements Runnable {
         } else {
             COMMANDS.forEach(cli::addSubcommand);
         }
+        // descriptions are written as lines of up to ~110 characters: shown as written, not re-wrapped mid-sentence at 80
+        cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler(Strata::handle);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
