@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -457,10 +458,22 @@ public final class InputLoader {
             switch (result) {
                 case ChartRenderer.Rendered r -> {
                     u.asks = r.asks();
+                    // Helm writes each document under its own "# Source:": a template's objects come in several parts
+                    Map<String, TemplateLines> templates = new HashMap<>();
+                    List<ManifestParser.Parsed> parsedParts = new ArrayList<>();
                     for (ChartRenderer.Part part : r.parts()) {
+                        ManifestParser.Parsed parsed = parser.parse(part.yaml(), partFile(u, part), u.origin, u.request.namespace());
+                        parsedParts.add(parsed);
+                        templates.computeIfAbsent(part.source(), src -> TemplateLines.of(Files.isDirectory(u.chart) ? templateOf(u, part) : null))
+                                .rendered(parsed.resources());
+                    }
+                    for (int pi = 0; pi < r.parts().size(); pi++) {
+                        ChartRenderer.Part part = r.parts().get(pi);
                         String file = partFile(u, part);
-                        ManifestParser.Parsed parsed = parser.parse(part.yaml(), file, u.origin, u.request.namespace());
-                        for (Resource res : parsed.resources()) {
+                        ManifestParser.Parsed parsed = parsedParts.get(pi);
+                        TemplateLines lines = templates.get(part.source());
+                        for (Resource parsedRes : parsed.resources()) {
+                            Resource res = lines.place(parsedRes, file);
                             Optional<String> dropped = HelmHooks.droppedBecause(res.annotations());
                             if (dropped.isPresent()) {
                                 u.skipped.add(new Skipped(res.ref().display() + " (" + file + ")", dropped.get()));
@@ -543,6 +556,14 @@ public final class InputLoader {
                 }
             }
             return out;
+        }
+
+        /** The template file of a rendered part of a chart in the tree, if it is there. */
+        Path templateOf(Unit u, ChartRenderer.Part part) {
+            String source = part.source();
+            int slash = source.indexOf('/');
+            Path template = u.chart.resolve(slash < 0 ? source : source.substring(slash + 1));
+            return Files.isRegularFile(template) ? template : null;
         }
 
         /** Where findings on a rendered object point: the template of a chart in the tree; the values file (what a person edits) for a chart from the cache. */
