@@ -5,10 +5,8 @@ import dev.strata.check.InputError;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.SourceTree;
-import dev.strata.check.load.flux.DataSources;
 import dev.strata.check.load.flux.FluxBuild;
-import dev.strata.check.load.flux.FluxHelmRelease;
-import dev.strata.check.load.flux.FluxKustomization;
+import dev.strata.check.load.flux.FluxFollower;
 import dev.strata.check.load.argo.ApplicationSets;
 import dev.strata.check.load.argo.ArgoDirectory;
 import dev.strata.check.load.argo.TreeRepo;
@@ -120,7 +118,7 @@ public final class InputLoader {
         }
     }
 
-    private final class Session {
+    private final class Session implements FluxFollower.Host {
         final SourceTree tree;
         final Options options;
         final List<Resource> resources = new ArrayList<>();
@@ -531,7 +529,8 @@ public final class InputLoader {
             }
         }
 
-        void want(String repository, String chart, String version) {
+        @Override
+        public void want(String repository, String chart, String version) {
             if (!repository.isBlank() && !chart.isBlank() && !version.isBlank() && !repository.startsWith("oci://$")) {
                 wantedCharts.add(dev.strata.charts.ChartRef.helm(repository, chart, version));
             }
@@ -683,127 +682,68 @@ public final class InputLoader {
             return changed;
         }
 
-        /**
-         * Follows every Flux Kustomization and HelmRelease not followed yet. A Kustomization whose
-         * substituteFrom source is not loaded yet waits (another Kustomization may build it) until
-         * nothing else moves ({@code force}).
-         */
+        /** Flux following lives in {@link FluxFollower}; these are what it needs of the load. */
+        final FluxFollower flux = new FluxFollower(this);
+
         boolean followFlux(boolean force) {
-            boolean changed = false;
-            for (Resource r : List.copyOf(resources)) {
-                if (FluxKustomization.is(r)) {
-                    changed |= followFluxKustomization(FluxKustomization.of(r), force);
-                } else if (FluxHelmRelease.is(r)) {
-                    changed |= followHelmRelease(r);
-                }
-            }
-            return changed;
+            return flux.follow(force);
         }
 
-        boolean followFluxKustomization(FluxKustomization k, boolean force) {
-            Resource self = k.object();
-            String name = self.namespace() + "/" + self.name();
-            if (followed.contains("flux:" + name)) {
-                return false;
-            }
-            DataSources data = new DataSources(resources);
-            boolean waiting = k.substituteFrom().stream().anyMatch(ref -> !ref.optional()
-                    && data.find(ref.kind(), self.namespace(), ref.name()) instanceof DataSources.Unknown u && u.missing());
-            if (waiting && !force) {
-                return false;
-            }
-            followed.add("flux:" + name);
-            String what = "Flux Kustomization " + name;
-            String path = k.path().replaceFirst("^/+", "");
-            Optional<Path> dir = tree.resolve(path).filter(Files::isDirectory);
-            if (dir.isEmpty()) {
-                if (thisRepository(k.source())) {
-                    problems.add(new LoadProblem("flux-build-failed", self.file(), k.line("path"), what
-                            + " builds path " + k.path() + ", which is not a directory of its source " + k.source().display()
-                            + " (this repository): kustomization path not found"));
-                } else {
-                    skipped.add(new Skipped(what, "path " + k.path() + " of " + k.source().display() + " is not in the checked tree"));
-                }
-                return false;
-            }
-            FluxBuild.Outcome built = new FluxBuild(kustomizer, parser, InputLoader.this::display).build(k, dir.get(), data);
-            problems.addAll(built.problems());
-            skipped.addAll(built.skipped());
-            if (built.resources().isEmpty()) {
-                return false; // nothing built (or the build fails): what the walk loaded there is still checked as it is
-            }
-            // what the directory walk loaded from this path is what Flux builds here: the build replaces it
-            String under = display(dir.get());
-            resources.removeIf(r -> (r.plain() && within(r.file(), under))
-                    || (r.origin().startsWith("kustomize:") && within(r.origin().substring("kustomize:".length()), under)));
-            resources.addAll(built.resources());
-            return true;
+        @Override
+        public List<Resource> resources() {
+            return resources;
         }
 
-        private boolean within(String shown, String dir) {
-            return dir.isEmpty() || dir.equals(".") || shown.equals(dir) || shown.startsWith(dir.endsWith("/") ? dir : dir + "/");
+        @Override
+        public void problem(LoadProblem p) {
+            problems.add(p);
         }
 
-        /** A source that is the checked repository: its URL is one of the repository's remotes, or it is Flux's own (bootstrap names it flux-system). */
-        boolean thisRepository(FluxKustomization.SourceRef ref) {
-            if (ref.kind().equals("GitRepository") && ref.name().equals("flux-system")) {
-                return true;
-            }
-            return resources.stream().filter(r -> r.is("source.toolkit.fluxcd.io", ref.kind())
-                            && r.namespace().equals(ref.namespace()) && r.name().equals(ref.name()))
-                    .anyMatch(r -> tree.repoUrls().contains(SourceTree.normalizeUrl(r.spec().strOr("url", ""))));
+        @Override
+        public void skip(Skipped s) {
+            skipped.add(s);
         }
 
-        /** A HelmRelease: its chart rendered with its values, from the tree or (deep) the chart cache; else said why not. */
-        boolean followHelmRelease(Resource r) {
-            String name = r.namespace() + "/" + r.name();
-            if (!followed.add("helmrelease:" + name)) {
-                return false;
-            }
-            String what = "Flux HelmRelease " + name;
-            FluxHelmRelease hr = FluxHelmRelease.of(r, resources);
-            FluxHelmRelease.Values values = hr.values(new DataSources(resources));
-            if (values.values().isEmpty()) {
-                skipped.add(new Skipped(what, "chart not rendered: " + values.why()));
-                return false;
-            }
-            String inline = new org.snakeyaml.engine.v2.api.Dump(org.snakeyaml.engine.v2.api.DumpSettings.builder().build())
-                    .dumpToString(values.values().get());
-            ChartRenderer.Request request = new ChartRenderer.Request(hr.releaseName(), hr.namespace(), List.of(),
-                    values.values().get().isEmpty() ? Optional.empty() : Optional.of(inline), options.kubeVersion(), Set.of());
-            switch (hr.chart()) {
-                case FluxHelmRelease.Unknown u -> {
-                    skipped.add(new Skipped(what, "chart not rendered: " + u.why()));
-                    return false;
-                }
-                case FluxHelmRelease.InSource s -> {
-                    Optional<Path> chartDir = tree.resolve(s.path().replaceFirst("^/+", ""))
-                            .filter(d -> Files.isRegularFile(d.resolve("Chart.yaml")));
-                    if (chartDir.isEmpty()) {
-                        skipped.add(new Skipped(what, "chart " + s.path() + " of " + s.source().display() + " is not a chart in the checked tree"));
-                        return false;
-                    }
-                    claimedCharts.add(chartDir.get());
-                    units.remove("helm:" + display(chartDir.get()));
-                    renderUnit(new Unit(chartDir.get(), r.file(), "helm:" + display(chartDir.get()) + "@" + name, name, request));
-                    return true;
-                }
-                case FluxHelmRelease.FromRepository c -> {
-                    want(c.repository(), c.chart(), c.version());
-                    String chartName = "chart " + c.chart() + " " + c.version() + " (" + c.repository() + ")";
-                    if (!options.deep()) {
-                        skipped.add(new Skipped(what, chartName + " not rendered: charts from a repository are rendered by strata check --deep"));
-                        return false;
-                    }
-                    Optional<Path> archive = options.charts().chart(c.repository(), c.chart(), c.version());
-                    if (archive.isEmpty()) {
-                        skipped.add(new Skipped(what, chartName + " not rendered: " + options.charts().missingReason()));
-                        return false;
-                    }
-                    pending.add(new Unit(archive.get(), r.file(), "chart:" + c.chart() + "-" + c.version() + "@" + name, name, request));
-                    return true;
-                }
-            }
+        @Override
+        public boolean follow(String key) {
+            return followed.add(key);
+        }
+
+        @Override
+        public boolean followed(String key) {
+            return followed.contains(key);
+        }
+
+        @Override
+        public SourceTree tree() {
+            return tree;
+        }
+
+        @Override
+        public String show(Path path) {
+            return display(path);
+        }
+
+        @Override
+        public FluxBuild builder() {
+            return new FluxBuild(kustomizer, parser, InputLoader.this::display);
+        }
+
+        @Override
+        public Options options() {
+            return options;
+        }
+
+        @Override
+        public void renderInTree(Path chartDir, String shownFile, String origin, String application, ChartRenderer.Request request) {
+            claimedCharts.add(chartDir);
+            units.remove("helm:" + display(chartDir));
+            renderUnit(new Unit(chartDir, shownFile, origin, application, request));
+        }
+
+        @Override
+        public void renderFromCache(Path archive, String shownFile, String origin, String application, ChartRenderer.Request request) {
+            pending.add(new Unit(archive, shownFile, origin, application, request));
         }
 
         /** Follows every Application not followed yet; true when something new was loaded. */
