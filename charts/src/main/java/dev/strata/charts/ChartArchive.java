@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A chart archive as {@code helm package} writes it: a gzipped tar with one top-level directory
@@ -154,12 +156,12 @@ public final class ChartArchive {
      * and the API versions ({@code group/version}, {@code group/version/Kind}) of the CRDs in the
      * {@code crds/} folders of the chart and its dependencies (enabled or not).
      */
-    public record Scan(boolean asksApiVersions, java.util.Set<String> crdApiVersions) {
+    public record Scan(boolean asksApiVersions, Set<String> crdApiVersions) {
     }
 
     public static Scan scan(Path archive) {
         boolean asks = false;
-        java.util.Set<String> versions = new java.util.TreeSet<>();
+        Set<String> versions = new TreeSet<>();
         try (TarArchiveInputStream tar = open(archive)) {
             int entries = 0;
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
@@ -192,7 +194,7 @@ public final class ChartArchive {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new Scan(true, java.util.Set.of()); // unknown: treat as asking, so it is rendered with everything known
+            return new Scan(true, Set.of()); // unknown: treat as asking, so it is rendered with everything known
         }
         return new Scan(asks, versions);
     }

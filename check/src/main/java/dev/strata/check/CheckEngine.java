@@ -30,6 +30,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import dev.strata.charts.ChartRef;
+import dev.strata.check.rules.admission.PodSecurityAdmissionRule;
+import java.util.function.BiFunction;
 
 /**
  * Loads a tree into one graph and runs the selected rules over every object.
@@ -79,7 +82,7 @@ public final class CheckEngine {
             }
         }
         this.active = selected.stream().filter(r -> !skip.contains(r.info().id())).toList();
-        this.admissionRuleActive = active.stream().anyMatch(r -> r.info().id().equals(dev.strata.check.rules.admission.PodSecurityAdmissionRule.ID));
+        this.admissionRuleActive = active.stream().anyMatch(r -> r.info().id().equals(PodSecurityAdmissionRule.ID));
         this.threshold = b.threshold;
         this.clusterModel = b.clusterModel;
         this.clusterModelFactory = b.clusterModelFactory;
@@ -119,7 +122,7 @@ public final class CheckEngine {
      * generate), Flux HelmReleases from a HelmRepository or OCIRepository, chart dependencies not
      * vendored — as {@code strata charts pull --tree} fetches them for {@code check --deep}.
      */
-    public List<dev.strata.charts.ChartRef> chartsOf(List<Path> paths) {
+    public List<ChartRef> chartsOf(List<Path> paths) {
         List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         InputLoader loader = new InputLoader(kustomizer, chartRenderer, new YamlReader(limits), baseDir);
         return loader.load(inputs, new InputLoader.Options(false, charts, kubeVersion, Set.of())).charts();
@@ -138,7 +141,7 @@ public final class CheckEngine {
     }
 
     /** Each directory holding a platform.yaml is loaded apart, with its cluster model; then the rest. */
-    private <T> List<T> eachRoot(List<Path> paths, java.util.function.BiFunction<LoadResult, Optional<ClusterModel>, T> then) {
+    private <T> List<T> eachRoot(List<Path> paths, BiFunction<LoadResult, Optional<ClusterModel>, T> then) {
         List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         Roots roots = Roots.find(inputs);
         List<T> out = new ArrayList<>();
@@ -152,7 +155,7 @@ public final class CheckEngine {
     }
 
     private <T> T loadRoot(List<Path> inputs, Optional<Path> platformFile, Set<Path> excluded,
-                           java.util.function.BiFunction<LoadResult, Optional<ClusterModel>, T> then) {
+                           BiFunction<LoadResult, Optional<ClusterModel>, T> then) {
         InputLoader loader = new InputLoader(kustomizer, chartRenderer, new YamlReader(limits), baseDir);
         Optional<ClusterModel> model = clusterModel.or(() -> platformFile.flatMap(f -> clusterModelFactory.flatMap(m -> m.fromPlatformFile(f))));
         String kube = model.flatMap(ClusterModel::kubeVersion).orElse(kubeVersion);

@@ -1,6 +1,8 @@
 package dev.strata.check;
 
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Comparator;
 
 /**
  * The outcome of a check: findings (sorted by file, line, rule), the summary, what was skipped and
@@ -16,10 +18,10 @@ public record CheckReport(List<Finding> findings, Summary summary, List<Skipped>
     }
 
     /** Several reports as one: findings in order, counts added up. */
-    public static CheckReport merge(List<CheckReport> reports, java.util.Comparator<Finding> order) {
-        java.util.List<Finding> findings = new java.util.ArrayList<>();
-        java.util.List<Skipped> skipped = new java.util.ArrayList<>();
-        java.util.List<InputError> errors = new java.util.ArrayList<>();
+    public static CheckReport merge(List<CheckReport> reports, Comparator<Finding> order) {
+        List<Finding> findings = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        List<InputError> errors = new ArrayList<>();
         int objects = 0;
         int files = 0;
         int e = 0;

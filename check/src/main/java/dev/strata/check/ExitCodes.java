@@ -1,5 +1,7 @@
 package dev.strata.check;
 
+import dev.strata.check.flows.FlowReport;
+
 /**
  * The exit status of {@code strata check}, as a pure function of the report: 2 when an input could
  * not be read at all (a missing path, or nothing loadable), 1 when there is an error finding, else 0.
@@ -14,7 +16,7 @@ public final class ExitCodes {
     }
 
     /** {@code check --flows}: 0 whatever is blocked (the matrix is information, not a verdict), 2 when an input could not be read. */
-    public static int of(dev.strata.check.flows.FlowReport report) {
+    public static int of(FlowReport report) {
         return report.inputErrors().isEmpty() ? OK : UNREADABLE;
     }
 

@@ -1,6 +1,7 @@
 package dev.strata.check;
 
 import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * A rule's metadata, declared beside its code.
@@ -10,16 +11,16 @@ import java.util.regex.Pattern;
  *                      group); the engine gives it only those objects. Empty: every object.
  */
 public record RuleInfo(String id, Category category, Severity severity, String description,
-                       String remediation, boolean crossResource, java.util.Set<String> kinds) {
+                       String remediation, boolean crossResource, Set<String> kinds) {
 
     private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     public RuleInfo(String id, Category category, Severity severity, String description, String remediation, boolean crossResource) {
-        this(id, category, severity, description, remediation, crossResource, java.util.Set.of());
+        this(id, category, severity, description, remediation, crossResource, Set.of());
     }
 
     public RuleInfo {
-        kinds = java.util.Set.copyOf(kinds);
+        kinds = Set.copyOf(kinds);
         if (id == null || !KEBAB.matcher(id).matches()) {
             throw new CheckException("rule id \"" + id + "\" is not kebab-case");
         }
@@ -43,7 +44,7 @@ public record RuleInfo(String id, Category category, Severity severity, String d
 
     /** This rule for objects of these kinds only ({@code group/Kind}, or {@code Kind} in the core group). */
     public RuleInfo appliesTo(String... groupKinds) {
-        return new RuleInfo(id, category, severity, description, remediation, crossResource, java.util.Set.of(groupKinds));
+        return new RuleInfo(id, category, severity, description, remediation, crossResource, Set.of(groupKinds));
     }
 
     /** Whether the rule applies to an object of this group and kind. */

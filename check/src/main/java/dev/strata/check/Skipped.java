@@ -1,5 +1,7 @@
 package dev.strata.check;
 
+import java.util.regex.Pattern;
+
 /**
  * Something that was not checked, with the reason: a non-YAML file, a Kustomize directory with no
  * kustomize binary, a chart calling {@code lookup}, an object with no schema, a rule that needs a
@@ -7,8 +9,8 @@ package dev.strata.check;
  */
 public record Skipped(String what, String reason) {
 
-    private static final java.util.regex.Pattern UNRENDERED =
-            java.util.regex.Pattern.compile("(^|\\W)not (rendered|built|loaded|expanded)\\b");
+    private static final Pattern UNRENDERED =
+            Pattern.compile("(^|\\W)not (rendered|built|loaded|expanded)\\b");
 
     /**
      * A source whose objects are missing from the check because it could not be rendered here (a

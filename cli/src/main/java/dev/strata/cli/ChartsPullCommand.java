@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import dev.strata.check.CheckEngine;
 
 @Command(name = "pull", mixinStandardHelpOptions = true,
         description = {"Bring every chart the platform installs (HTTP chart repositories, OCI registries, git tags) into "
@@ -64,7 +65,7 @@ final class ChartsPullCommand implements Callable<Integer> {
         if (tree != null && !Files.isDirectory(tree)) {
             throw new UserException("--tree " + tree + ": not a directory; give the root of the GitOps tree to pull the charts of");
         }
-        List<ChartRef> refs = tree != null ? dev.strata.check.CheckEngine.builder().build().chartsOf(List.of(tree))
+        List<ChartRef> refs = tree != null ? CheckEngine.builder().build().chartsOf(List.of(tree))
                 : new ArrayList<>(new LinkedHashSet<>(Planner.bundled().plan(file.load(), Scenario.REPLICAS).releases().stream()
                         .map(PlannedRelease::chart).toList()));
         ChartCache charts = cache == null ? ChartCache.standard() : new ChartCache(cache);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
 
 /**
  * A Helm chart repository over HTTP: {@code index.yaml} names every version's archive URL (absolute
@@ -19,7 +20,7 @@ public final class HttpRepository implements Fetcher {
 
     private final Http http;
 
-    public HttpRepository(java.time.Duration timeout) {
+    public HttpRepository(Duration timeout) {
         this.http = new Http(timeout);
     }
 

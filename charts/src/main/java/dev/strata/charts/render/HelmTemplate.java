@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.LinkedHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Renders a chart the way Argo CD's repo-server does ({@code helm template <release> <chart>
@@ -249,7 +251,7 @@ public final class HelmTemplate {
         return asks[0];
     }
 
-    private static void rewrite(Path file, java.util.function.UnaryOperator<String> f) throws IOException {
+    private static void rewrite(Path file, UnaryOperator<String> f) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String text = new String(bytes, StandardCharsets.UTF_8);
         String out = f.apply(text);
@@ -260,7 +262,7 @@ public final class HelmTemplate {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> restoreHooks(Map<String, Object> values) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         values.forEach((k, v) -> out.put(TemplateRewrites.hooksBack(k), v instanceof Map<?, ?> m ? restoreHooks((Map<String, Object>) m)
                 : v instanceof String s ? TemplateRewrites.hooksBack(s) : v));
         return out;

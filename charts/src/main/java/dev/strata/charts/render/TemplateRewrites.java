@@ -3,6 +3,8 @@ package dev.strata.charts.render;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * The three places where helm-java's {@code template} differs from the {@code helm template} Argo
@@ -38,21 +40,21 @@ public final class TemplateRewrites {
     }
 
     /** What a template asks of {@code .Capabilities.APIVersions}: literal versions, and whether it asks any other way. */
-    public record Asks(java.util.Set<String> literals, boolean other) {
-        public static final Asks NONE = new Asks(java.util.Set.of(), false);
+    public record Asks(Set<String> literals, boolean other) {
+        public static final Asks NONE = new Asks(Set.of(), false);
 
         public boolean any() {
             return other || !literals.isEmpty();
         }
 
         public Asks plus(Asks o) {
-            java.util.Set<String> all = new java.util.TreeSet<>(literals);
+            Set<String> all = new TreeSet<>(literals);
             all.addAll(o.literals);
             return new Asks(all, other || o.other);
         }
 
         /** Whether rendering with {@code after} instead of {@code before} can change the output. */
-        public boolean affectedBy(java.util.Set<String> before, java.util.Set<String> after) {
+        public boolean affectedBy(Set<String> before, Set<String> after) {
             if (before.equals(after) || !any()) {
                 return false;
             }
@@ -65,7 +67,7 @@ public final class TemplateRewrites {
         if (!text.contains(".Capabilities.APIVersions")) {
             return Asks.NONE;
         }
-        java.util.Set<String> literals = new java.util.TreeSet<>();
+        Set<String> literals = new TreeSet<>();
         int matched = 0;
         Matcher m = HAS.matcher(text);
         while (m.find()) {
@@ -110,7 +112,7 @@ public final class TemplateRewrites {
         return rendered.replace(HOOK_WHILE_RENDERING, HOOK);
     }
 
-    private static String inActions(String text, java.util.function.UnaryOperator<String> f) {
+    private static String inActions(String text, UnaryOperator<String> f) {
         Matcher m = ACTION.matcher(text);
         StringBuilder sb = new StringBuilder(text.length() + 64);
         while (m.find()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import dev.strata.check.yaml.YList;
 
 /**
  * The Pod Security Standards as the API server's Pod Security admission evaluates them at
@@ -257,7 +258,7 @@ public final class PodSecurity {
 
     private static List<String> strings(Optional<YNode> list) {
         List<String> out = new ArrayList<>();
-        if (list.isPresent() && list.get() instanceof dev.strata.check.yaml.YList l) {
+        if (list.isPresent() && list.get() instanceof YList l) {
             for (YNode n : l.items()) {
                 if (n instanceof YScalar s) {
                     out.add(s.text());

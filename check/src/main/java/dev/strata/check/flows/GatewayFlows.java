@@ -6,6 +6,7 @@ import dev.strata.check.yaml.YMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.strata.check.graph.Selectors;
 
 /**
  * Gateway → route backends: every HTTPRoute and GRPCRoute backendRef (a Service: its selected pods,
@@ -105,7 +106,7 @@ final class GatewayFlows implements FlowSource {
         Map<String, String> labels = cls.startsWith("istio") ? Map.of("istio", "ingressgateway") : Map.of("app.kubernetes.io/name", name);
         Peer peer = Peer.assumed(ns + "/" + name + "[IngressController]", ns, labels, "",
                 "the ingress controller of class " + cls + " is not in the input; assumed pods in namespace " + ns + " labelled "
-                        + dev.strata.check.graph.Selectors.display(labels));
+                        + Selectors.display(labels));
         return List.of(cls.startsWith("istio") ? peer.asIstioGateway() : peer);
     }
 }

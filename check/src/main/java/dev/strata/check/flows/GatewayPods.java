@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.strata.check.ObjectRef;
+import dev.strata.check.graph.Selectors;
+import dev.strata.check.yaml.YMap;
 
 /**
  * The pods that carry a Gateway's (or an Ingress controller's) traffic. A Gateway API implementation
@@ -49,7 +52,7 @@ final class GatewayPods {
         service.ifPresent(s -> labels.putAll(s.spec().stringMap("selector")));
         String sa = service.map(Resource::name).orElse(istio ? name + "-" + className : "");
         String note = "the pods of Gateway " + namespace + "/" + name + " are not in the input; assumed pods in namespace " + namespace
-                + " labelled " + dev.strata.check.graph.Selectors.display(labels)
+                + " labelled " + Selectors.display(labels)
                 + (sa.isEmpty() ? "" : " running as service account " + sa);
         Peer peer = Peer.assumed(namespace + "/" + name + "[Gateway]", namespace, labels, sa, note);
         return List.of(istio ? peer.asIstioGateway() : peer);
@@ -80,8 +83,8 @@ final class GatewayPods {
                 if (svc.isPresent()) {
                     return svc;
                 }
-                return Optional.of(new Resource(new dev.strata.check.ObjectRef("v1", "Service", parts[1], parts[0]),
-                        dev.strata.check.yaml.YMap.empty(), "", 0, "assumed"));
+                return Optional.of(new Resource(new ObjectRef("v1", "Service", parts[1], parts[0]),
+                        YMap.empty(), "", 0, "assumed"));
             }
         }
         return Optional.empty();

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.strata.check.graph.PodTemplate;
 
 /**
  * Kubernetes NetworkPolicy semantics for one side of a flow (Kubernetes docs, "Network Policies"):
@@ -70,7 +71,7 @@ final class NetworkPolicyModel {
      * Whether the subject's policies for the direction admit the other end on the port. For ingress the
      * subject is the destination; for egress the source. Named ports resolve on the destination pod.
      */
-    Side decide(Peer subject, Peer other, Port port, Optional<dev.strata.check.graph.PodTemplate> destination,
+    Side decide(Peer subject, Peer other, Port port, Optional<PodTemplate> destination,
                 Direction direction, List<String> notes) {
         if (subject.outside()) {
             return new Side(true, List.of(), subject.name() + " is outside the pod network; no NetworkPolicy applies");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import dev.strata.check.rules.references.Services;
 
 /**
  * Prometheus → every monitored port: a ServiceMonitor's endpoints (a Service port by name, or a
@@ -70,7 +71,7 @@ final class PrometheusFlows implements FlowSource {
                     out.addAll(ServiceTargets.of(graph, svc.namespace(), svc.name(), endpoint.strOr("port", "")));
                 } else if (endpoint.has("targetPort")) {
                     String target = endpoint.strOr("targetPort", "");
-                    for (PodTemplate t : dev.strata.check.rules.references.Services.selected(svc, graph)) {
+                    for (PodTemplate t : Services.selected(svc, graph)) {
                         ServiceTargets.containerPort(t, target, "TCP").ifPresent(p -> out.add(new ServiceTargets.Target(t, p)));
                     }
                 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.strata.check.graph.Selectors;
 
 /**
  * The Prometheus servers that scrape: pod templates labelled {@code app.kubernetes.io/name=prometheus}
@@ -42,7 +43,7 @@ final class PrometheusPods {
             String sa = p.spec().strOr("serviceAccountName", "default");
             out.add(Peer.assumed(p.namespace() + "/" + p.name() + "[Prometheus]", p.namespace(), labels, sa,
                     "Prometheus " + p.namespace() + "/" + p.name() + " runs in pods the operator creates, labelled "
-                            + dev.strata.check.graph.Selectors.display(labels) + ", as service account " + sa));
+                            + Selectors.display(labels) + ", as service account " + sa));
         }
         if (!out.isEmpty()) {
             return out;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.strata.check.Skipped;
 
 /**
  * The machine-readable contract of DESIGN §6: {"findings": [...], "summary": {...}}, plus
@@ -41,7 +42,7 @@ public final class JsonFormatter implements ReportFormatter {
         summary.put("warnings", report.summary().warnings());
         summary.put("skipped", report.summary().skipped());
         List<Object> unrendered = new ArrayList<>();
-        for (dev.strata.check.Skipped s : report.skipped()) {
+        for (Skipped s : report.skipped()) {
             if (s.unrendered()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("what", s.what());

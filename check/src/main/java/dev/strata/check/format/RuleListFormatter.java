@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** {@code --list-rules}: a table (text) or a JSON array. */
 public final class RuleListFormatter {
@@ -30,7 +31,7 @@ public final class RuleListFormatter {
             m.put("category", r.category().label());
             m.put("severity", r.severity().label());
             m.put("crossResource", r.crossResource());
-            m.put("kinds", List.copyOf(new java.util.TreeSet<>(r.kinds()))); // empty: every kind
+            m.put("kinds", List.copyOf(new TreeSet<>(r.kinds()))); // empty: every kind
             m.put("description", r.description());
             m.put("remediation", r.remediation());
             out.add(m);

@@ -6,6 +6,10 @@ import dev.strata.check.InputError;
 import dev.strata.check.Severity;
 import dev.strata.check.Skipped;
 import dev.strata.check.Summary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Findings grouped per file, then what was skipped and why, then one summary line:
@@ -53,12 +57,12 @@ public final class TextFormatter implements ReportFormatter {
         }
         if (!report.skipped().isEmpty()) {
             sb.append("skipped:\n");
-            java.util.Map<String, java.util.List<String>> byReason = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> byReason = new LinkedHashMap<>();
             for (Skipped s : report.skipped()) {
-                byReason.computeIfAbsent(s.reason(), k -> new java.util.ArrayList<>()).add(s.what());
+                byReason.computeIfAbsent(s.reason(), k -> new ArrayList<>()).add(s.what());
             }
-            for (java.util.Map.Entry<String, java.util.List<String>> e : byReason.entrySet()) {
-                java.util.List<String> what = e.getValue();
+            for (Map.Entry<String, List<String>> e : byReason.entrySet()) {
+                List<String> what = e.getValue();
                 if (what.size() <= GROUP_ABOVE) {
                     what.forEach(w -> sb.append("  ").append(w).append(": ").append(e.getKey()).append('\n'));
                 } else {

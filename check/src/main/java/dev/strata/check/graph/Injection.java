@@ -1,5 +1,7 @@
 package dev.strata.check.graph;
 
+import java.util.Set;
+
 /**
  * What a mesh's mutating webhook fills into a pod at creation, as far as the check models it: Istio's
  * injector replaces the image placeholder {@code auto} of a pod that asks for injection — the
@@ -19,7 +21,7 @@ public final class Injection {
      * readiness probe it injects reads the status, 15090 (Envoy's Prometheus port) and 15020 (the
      * merged metrics) — istio 1.30 injection templates (gateway-injection-template.yaml, sidecar.yaml).
      */
-    public static final java.util.Set<String> ISTIO_PORTS = java.util.Set.of("15020", "15021", "15090");
+    public static final Set<String> ISTIO_PORTS = Set.of("15020", "15021", "15090");
 
     /** Whether Istio's injector mutates this pod (the gateway template, or sidecar injection asked for by the pod). */
     public static boolean istio(PodTemplate pod) {

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Every loaded object, indexed for rules that look across resources. */
 public final class ResourceGraph {
@@ -26,13 +29,13 @@ public final class ResourceGraph {
 
     private final SourceTree tree;
     /** Facts derived from the whole graph (the connectivity model), computed once and read by many rules. */
-    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
     public ResourceGraph(List<Resource> resources) {
         this(resources, SourceTree.none());
     }
 
-    private final java.util.Set<String> externallyFed = new java.util.HashSet<>();
+    private final Set<String> externallyFed = new HashSet<>();
     /** Applications whose chart comes from a repository, by namespace/name, with their destination namespace. */
     private final Map<String, String> fedApps = new HashMap<>();
 
@@ -101,7 +104,7 @@ public final class ResourceGraph {
      * not hold, so that namespace's contents are not fully known.
      */
     private static boolean fedFromOutside(Resource app) {
-        java.util.List<dev.strata.check.yaml.YMap> sources = new java.util.ArrayList<>(app.spec().maps("sources"));
+        List<YMap> sources = new ArrayList<>(app.spec().maps("sources"));
         app.spec().map("source").ifPresent(sources::add);
         return sources.stream().anyMatch(s -> s.has("chart") || (s.has("repoURL") && !s.has("path") && !s.has("ref")));
     }
@@ -114,7 +117,7 @@ public final class ResourceGraph {
      * A fact derived from the whole graph, computed on first use and shared by every rule that reads
      * it (rules run in parallel; the computation runs once).
      */
-    public <T> T derived(Class<T> type, java.util.function.Function<ResourceGraph, T> compute) {
+    public <T> T derived(Class<T> type, Function<ResourceGraph, T> compute) {
         return type.cast(derived.computeIfAbsent(type, k -> compute.apply(this)));
     }
 
@@ -214,7 +217,7 @@ public final class ResourceGraph {
      */
     public Optional<Map<String, String>> namespaceLabels(String name) {
         return namespace(name).map(n -> {
-            Map<String, String> labels = new java.util.LinkedHashMap<>(n.labels());
+            Map<String, String> labels = new LinkedHashMap<>(n.labels());
             labels.put("kubernetes.io/metadata.name", name);
             return labels;
         });

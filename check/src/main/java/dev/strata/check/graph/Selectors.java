@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.Locale;
 
 /** Label selectors: equality maps and {@code matchLabels}/{@code matchExpressions}. */
 public final class Selectors {
@@ -59,7 +60,7 @@ public final class Selectors {
     public static String display(YMap labelSelector) {
         String labels = display(labelSelector.stringMap("matchLabels"));
         String exprs = labelSelector.maps("matchExpressions").stream()
-                .map(e -> e.strOr("key", "?") + " " + e.strOr("operator", "?").toLowerCase(java.util.Locale.ROOT)
+                .map(e -> e.strOr("key", "?") + " " + e.strOr("operator", "?").toLowerCase(Locale.ROOT)
                         + (e.strings("values").isEmpty() ? "" : " (" + String.join(",", e.strings("values")) + ")"))
                 .collect(Collectors.joining(","));
         if (labels.isEmpty()) {

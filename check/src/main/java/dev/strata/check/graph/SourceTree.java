@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Locale;
 
 /**
  * The repository the checked paths belong to: the directories an Argo CD Application's
@@ -62,7 +63,7 @@ public record SourceTree(List<Path> roots, Set<String> repoUrls) {
     }
 
     public static String normalizeUrl(String url) {
-        String u = url.strip().toLowerCase(java.util.Locale.ROOT);
+        String u = url.strip().toLowerCase(Locale.ROOT);
         if (u.endsWith("/")) {
             u = u.substring(0, u.length() - 1);
         }

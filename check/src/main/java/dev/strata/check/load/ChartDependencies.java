@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.strata.charts.ChartRef;
+import java.util.Optional;
 
 /**
  * Dependencies a chart declares in Chart.yaml that are not in its charts/ directory (unpacked or as
@@ -26,10 +28,10 @@ public final class ChartDependencies {
     /** A dependency of Chart.yaml: name, version (constraint) and repository as written. */
     public record Dependency(String name, String version, String repository) {
         /** A chart from a repository (not {@code file://} or an {@code @alias}), with an exact version. */
-        public java.util.Optional<dev.strata.charts.ChartRef> ref() {
+        public Optional<ChartRef> ref() {
             boolean remote = repository.startsWith("https://") || repository.startsWith("http://") || repository.startsWith("oci://");
             boolean exact = version.matches("v?\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.-]+)?");
-            return remote && exact ? java.util.Optional.of(dev.strata.charts.ChartRef.helm(repository, name, version)) : java.util.Optional.empty();
+            return remote && exact ? Optional.of(ChartRef.helm(repository, name, version)) : Optional.empty();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.strata.charts.render.TemplateRewrites;
 
 /** Renders a Helm chart (a directory or an archive) offline; behind an interface so tests can fake it. */
 public interface ChartRenderer {
@@ -54,10 +55,10 @@ public interface ChartRenderer {
      * @param defaultValues the chart's values.yaml (dependencies' under their keys), for typing checks
      * @param asks          what its templates ask of .Capabilities.APIVersions
      */
-    record Rendered(List<Part> parts, Map<String, Object> defaultValues, dev.strata.charts.render.TemplateRewrites.Asks asks) implements Result {
+    record Rendered(List<Part> parts, Map<String, Object> defaultValues, TemplateRewrites.Asks asks) implements Result {
         public Rendered(List<Part> parts, Map<String, Object> defaultValues, boolean asksApiVersions) {
-            this(parts, defaultValues, asksApiVersions ? new dev.strata.charts.render.TemplateRewrites.Asks(java.util.Set.of(), true)
-                    : dev.strata.charts.render.TemplateRewrites.Asks.NONE);
+            this(parts, defaultValues, asksApiVersions ? new TemplateRewrites.Asks(Set.of(), true)
+                    : TemplateRewrites.Asks.NONE);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.strata.check.load;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import dev.strata.charts.render.RenderCache;
 
 /**
  * Where the deep check finds the charts a tree's Applications name but the tree does not hold: the
@@ -22,7 +23,7 @@ public interface ChartSource {
     }
 
     /** Where renders of the cached archives are kept, so that each chart is rendered once (empty: no cache). */
-    default Optional<dev.strata.charts.render.RenderCache> renderCache() {
+    default Optional<RenderCache> renderCache() {
         return Optional.empty();
     }
 

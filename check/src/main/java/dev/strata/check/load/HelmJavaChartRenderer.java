@@ -3,6 +3,10 @@ package dev.strata.check.load;
 import dev.strata.charts.ChartException;
 import dev.strata.charts.render.HelmTemplate;
 import java.nio.file.Path;
+import dev.strata.charts.ChartArchive;
+import dev.strata.charts.render.RenderCache;
+import java.nio.file.Files;
+import java.util.Optional;
 
 /**
  * Renders charts in-process with helm-java the way Argo CD's {@code helm template} does (see
@@ -14,20 +18,20 @@ public final class HelmJavaChartRenderer implements ChartRenderer {
     private final HelmTemplate helm;
 
     public HelmJavaChartRenderer() {
-        this(java.util.Optional.empty());
+        this(Optional.empty());
     }
 
     /** With a cache of renders of chart archives (the deep check's). */
-    public HelmJavaChartRenderer(java.util.Optional<dev.strata.charts.render.RenderCache> cache) {
+    public HelmJavaChartRenderer(Optional<RenderCache> cache) {
         this.helm = new HelmTemplate(cache);
     }
 
     @Override
     public Scan scan(Path chart) {
-        if (!java.nio.file.Files.isRegularFile(chart)) {
+        if (!Files.isRegularFile(chart)) {
             return ChartRenderer.super.scan(chart);
         }
-        dev.strata.charts.ChartArchive.Scan s = dev.strata.charts.ChartArchive.scan(chart);
+        ChartArchive.Scan s = ChartArchive.scan(chart);
         return new Scan(s.asksApiVersions(), s.crdApiVersions());
     }
 

@@ -28,6 +28,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import dev.strata.charts.ChartArchive;
+import dev.strata.charts.ChartLock;
+import dev.strata.charts.ChartRef;
+import dev.strata.charts.render.TemplateRewrites;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
 
 /**
  * Loads input paths into objects: plain YAML files, Kustomize directories (built by a
@@ -104,7 +114,7 @@ public final class InputLoader {
         final String origin;
         final String application;
         ChartRenderer.Request request;
-        dev.strata.charts.render.TemplateRewrites.Asks asks = dev.strata.charts.render.TemplateRewrites.Asks.NONE;
+        TemplateRewrites.Asks asks = TemplateRewrites.Asks.NONE;
         final List<Resource> resources = new ArrayList<>();
         final List<LoadProblem> problems = new ArrayList<>();
         final List<Skipped> skipped = new ArrayList<>();
@@ -132,7 +142,7 @@ public final class InputLoader {
         final Set<Path> pendingCharts = new LinkedHashSet<>();
         final Set<Path> claimedCharts = new HashSet<>();
         /** Charts from repositories the tree deploys, for strata charts pull --tree. */
-        final Set<dev.strata.charts.ChartRef> wantedCharts = new LinkedHashSet<>();
+        final Set<ChartRef> wantedCharts = new LinkedHashSet<>();
         final Map<String, Unit> units = new LinkedHashMap<>();
         /** Charts from the cache waiting to be rendered, so that those asking for API versions go last (deep). */
         final List<Unit> pending = new ArrayList<>();
@@ -229,7 +239,7 @@ public final class InputLoader {
             }
             Set<Path> consumed = new HashSet<>();
             Set<Path> referencedKustomizations = new HashSet<>();
-            java.util.Map<Path, Set<Path>> referrers = new java.util.HashMap<>();
+            Map<Path, Set<Path>> referrers = new HashMap<>();
             for (Path dir : kustomizeDirs) {
                 kustomization(dir).ifPresent(file -> {
                     KustomizationRefs.collect(file, consumed, referencedKustomizations, referrers);
@@ -252,7 +262,7 @@ public final class InputLoader {
             }
             loadFiles(plain, defaultNamespace, application);
             loadUnlisted(unlisted);
-            java.util.Map<Path, Boolean> built = new java.util.HashMap<>();
+            Map<Path, Boolean> built = new HashMap<>();
             for (Path dir : kustomizeDirs) {
                 if (referencedKustomizations.contains(dir)) {
                     continue;
@@ -297,7 +307,7 @@ public final class InputLoader {
                     platformFiles.add(file);
                 } else if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
                     yaml.add(file);
-                } else if (!name.equals(dev.strata.charts.ChartLock.FILE_NAME)) {
+                } else if (!name.equals(ChartLock.FILE_NAME)) {
                     skipped.add(new Skipped(display(file), "not a yaml file"));
                 }
             }
@@ -372,8 +382,8 @@ public final class InputLoader {
                             : "charts from a repository are rendered by strata check --deep")));
                     continue;
                 }
-                Optional<String> inline = c.valuesInline().map(v -> new org.snakeyaml.engine.v2.api.Dump(
-                        org.snakeyaml.engine.v2.api.DumpSettings.builder().build()).dumpToString(Plain.map(v)));
+                Optional<String> inline = c.valuesInline().map(v -> new Dump(
+                        DumpSettings.builder().build()).dumpToString(Plain.map(v)));
                 ChartRenderer.Request request = new ChartRenderer.Request(c.releaseName(), c.namespace(),
                         c.valuesFile().filter(Files::isRegularFile).map(List::of).orElse(List.of()), inline, options.kubeVersion(), Set.of());
                 Unit unit = new Unit(chart.get(), kfile, "helmcharts:" + shown + "/" + c.name(), application, request);
@@ -532,7 +542,7 @@ public final class InputLoader {
         @Override
         public void want(String repository, String chart, String version) {
             if (!repository.isBlank() && !chart.isBlank() && !version.isBlank() && !repository.startsWith("oci://$")) {
-                wantedCharts.add(dev.strata.charts.ChartRef.helm(repository, chart, version));
+                wantedCharts.add(ChartRef.helm(repository, chart, version));
             }
         }
 
@@ -665,14 +675,14 @@ public final class InputLoader {
                     continue;
                 }
                 Path root = tree.roots().isEmpty() ? Path.of(".") : tree.roots().getFirst();
-                List<java.util.Map<String, Object>> secrets = resources.stream()
+                List<Map<String, Object>> secrets = resources.stream()
                         .filter(r -> r.is("", "Secret") && "cluster".equals(r.labels().get("argocd.argoproj.io/secret-type")))
                         .map(InputLoader::clusterSecret).toList();
                 ApplicationSets.Generated g = ApplicationSets.expand(Plain.map(set.root()), new TreeRepo(root, secrets));
                 String what = "ApplicationSet " + set.namespace() + "/" + set.name();
                 g.notGenerated().forEach(why -> skipped.add(new Skipped(what, "not expanded: " + why)));
-                for (java.util.Map<String, Object> app : g.applications()) {
-                    String text = new org.snakeyaml.engine.v2.api.Dump(org.snakeyaml.engine.v2.api.DumpSettings.builder().build()).dumpToString(app);
+                for (Map<String, Object> app : g.applications()) {
+                    String text = new Dump(DumpSettings.builder().build()).dumpToString(app);
                     for (Resource r : parser.parse(text, set.file(), origin, set.namespace()).resources()) {
                         resources.add(new Resource(r.ref(), r.root(), set.file(), set.line(), origin, set.application()).placedAt(set.file(), set.line()));
                         changed = true;
@@ -806,7 +816,7 @@ public final class InputLoader {
          * else a kustomization file in the path, then a Chart.yaml, else a plain directory).
          */
         String argoType(Resource app, YMap source, Path dir) {
-            List<String> explicit = java.util.stream.Stream.of("kustomize", "helm", "directory", "plugin").filter(source::has).toList();
+            List<String> explicit = Stream.of("kustomize", "helm", "directory", "plugin").filter(source::has).toList();
             if (explicit.size() == 1) {
                 return explicit.getFirst();
             }
@@ -932,7 +942,7 @@ public final class InputLoader {
             }
             try {
                 Path work = Files.createTempDirectory("strata-dir-");
-                Path dir = dev.strata.charts.ChartArchive.extract(archive.get(), work);
+                Path dir = ChartArchive.extract(archive.get(), work);
                 String origin = "git:" + repo + "//" + path + "@" + revision;
                 try (var files = Files.walk(dir)) {
                     for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -1002,21 +1012,21 @@ public final class InputLoader {
             return false;
         }
         try (var in = Files.newInputStream(file)) {
-            String head = new String(in.readNBytes(1 << 16), java.nio.charset.StandardCharsets.UTF_8);
-            return java.util.regex.Pattern.compile("(?m)^apiVersion:\\s*[\"']?strata\\.dev/").matcher(head).find();
+            String head = new String(in.readNBytes(1 << 16), StandardCharsets.UTF_8);
+            return Pattern.compile("(?m)^apiVersion:\\s*[\"']?strata\\.dev/").matcher(head).find();
         } catch (IOException e) {
             return false;
         }
     }
 
     /** A cluster Secret as the clusters generator reads it: its name, server, labels and annotations. */
-    private static java.util.Map<String, Object> clusterSecret(Resource r) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    private static Map<String, Object> clusterSecret(Resource r) {
+        Map<String, Object> m = new LinkedHashMap<>();
         for (String field : List.of("name", "server")) {
             String v = r.root().map("stringData").flatMap(d -> d.str(field))
                     .or(() -> r.root().map("data").flatMap(d -> d.str(field)).map(b64 -> {
                         try {
-                            return new String(java.util.Base64.getDecoder().decode(b64.strip()), java.nio.charset.StandardCharsets.UTF_8);
+                            return new String(Base64.getDecoder().decode(b64.strip()), StandardCharsets.UTF_8);
                         } catch (IllegalArgumentException e) {
                             return b64;
                         }

@@ -11,6 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 
 /**
  * What a kustomization.yaml refers to: files it consumes (resources, patches), which are then not
@@ -22,7 +25,7 @@ final class KustomizationRefs {
     }
 
     static void collect(Path kustomization, Set<Path> consumedFiles, Set<Path> referencedDirs) {
-        collect(kustomization, consumedFiles, referencedDirs, new java.util.HashMap<>());
+        collect(kustomization, consumedFiles, referencedDirs, new HashMap<>());
     }
 
     /**
@@ -30,7 +33,7 @@ final class KustomizationRefs {
      * sources, generator inputs, configurations, the OpenAPI schema, chart values) and directories
      * (bases, components), each directory with the kustomization directory that refers to it.
      */
-    static void collect(Path kustomization, Set<Path> consumedFiles, Set<Path> referencedDirs, java.util.Map<Path, Set<Path>> referrers) {
+    static void collect(Path kustomization, Set<Path> consumedFiles, Set<Path> referencedDirs, Map<Path, Set<Path>> referrers) {
         Optional<YMap> parsed = read(kustomization);
         if (parsed.isEmpty()) {
             return;
@@ -67,7 +70,7 @@ final class KustomizationRefs {
             Path target = dir.resolve(p).normalize();
             if (Files.isDirectory(target)) {
                 referencedDirs.add(target);
-                referrers.computeIfAbsent(target, x -> new java.util.LinkedHashSet<>()).add(dir);
+                referrers.computeIfAbsent(target, x -> new LinkedHashSet<>()).add(dir);
             } else {
                 consumedFiles.add(target);
             }
@@ -155,7 +158,7 @@ final class KustomizationRefs {
         }
         YMap k = parsed.get();
         String home = k.path("helmGlobals").flatMap(g -> g.str("chartHome")).orElse("charts");
-        List<HelmChart> out = new java.util.ArrayList<>();
+        List<HelmChart> out = new ArrayList<>();
         for (YMap c : k.maps("helmCharts")) {
             String name = c.strOr("name", "");
             Path local = directory.resolve(home).resolve(name).normalize();

@@ -1,6 +1,7 @@
 package dev.strata.check.load;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Builds a Kustomize directory into YAML; behind an interface so tests can fake the process. */
 public interface Kustomizer {
@@ -31,9 +32,9 @@ public interface Kustomizer {
      * The rendered multi-document YAML; {@code originBase}: the directory the paths of its origin
      * annotations are relative to, when they were asked for (see {@link Origins}).
      */
-    record Built(String yaml, java.util.Optional<Path> originBase) implements Result {
+    record Built(String yaml, Optional<Path> originBase) implements Result {
         public Built(String yaml) {
-            this(yaml, java.util.Optional.empty());
+            this(yaml, Optional.empty());
         }
     }
 

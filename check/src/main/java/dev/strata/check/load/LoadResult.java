@@ -6,11 +6,12 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.SourceTree;
 import java.nio.file.Path;
 import java.util.List;
+import dev.strata.charts.ChartRef;
 
 /** Everything the loader produced from the input paths. */
 public record LoadResult(List<Resource> resources, int files, List<LoadProblem> problems, List<Skipped> skipped,
                          List<InputError> inputErrors, List<Path> platformFiles, SourceTree tree,
-                         List<dev.strata.charts.ChartRef> charts) {
+                         List<ChartRef> charts) {
 
     public LoadResult(List<Resource> resources, int files, List<LoadProblem> problems, List<Skipped> skipped,
                       List<InputError> inputErrors, List<Path> platformFiles, SourceTree tree) {

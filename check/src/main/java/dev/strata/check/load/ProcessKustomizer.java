@@ -72,7 +72,7 @@ public final class ProcessKustomizer implements Kustomizer {
             Files.writeString(overlay.resolve("kustomization.yaml"), "apiVersion: kustomize.config.k8s.io/v1beta1\n"
                     + "kind: Kustomization\nresources:\n- " + target + "\nbuildMetadata: [originAnnotations]\n");
             if (run(overlay, List.of()) instanceof Built built) {
-                return new Built(built.yaml(), java.util.Optional.of(overlay));
+                return new Built(built.yaml(), Optional.of(overlay));
             }
         } catch (IOException | IllegalArgumentException e) {
             // no overlay: built plainly below

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * A values key whose type differs from the chart's own default, read as Helm reads values (YAML 1.1:
@@ -28,7 +29,7 @@ final class ValuesTyping {
     private static final Set<String> YAML11_BOOLEAN_WORDS = Set.of("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
             "on", "On", "ON", "off", "Off", "OFF");
 
-    private static final java.util.regex.Pattern QUANTITY = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?([a-zA-Z]{1,2}|e[0-9]+)?");
+    private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?([a-zA-Z]{1,2}|e[0-9]+)?");
 
     private ValuesTyping() {
     }

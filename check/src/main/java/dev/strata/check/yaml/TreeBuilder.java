@@ -17,6 +17,7 @@ import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import java.util.Set;
 
 /**
  * Builds {@link YNode} trees from snakeyaml-engine events for one chunk of text, enforcing the
@@ -74,7 +75,7 @@ final class TreeBuilder {
         YNode[] values = new YNode[8];
         int[] keyLines = new int[8];
         int count;
-        java.util.HashMap<String, Integer> seen;
+        HashMap<String, Integer> seen;
         List<YMap> merges = List.of();
         String pendingKey;
         int pendingKeyLine;
@@ -122,7 +123,7 @@ final class TreeBuilder {
             if (seen != null) {
                 seen.put(key, count);
             } else if (count >= 16) {
-                seen = new java.util.HashMap<>();
+                seen = new HashMap<>();
                 for (int i = 0; i < count; i++) {
                     seen.put(keys[i], i);
                 }
@@ -294,7 +295,7 @@ final class TreeBuilder {
      * booleans: an unquoted {@code yes} or {@code on} is a boolean there, not a string. Resolving them
      * the same way lets the schema rules report {@code enabled: yes} where a string is required.
      */
-    private static final java.util.Set<String> YAML11_BOOLEANS = java.util.Set.of(
+    private static final Set<String> YAML11_BOOLEANS = Set.of(
             "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF");
 
     private YScalar.Type type(ScalarEvent s) {

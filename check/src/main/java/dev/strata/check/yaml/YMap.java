@@ -3,6 +3,14 @@ package dev.strata.check.yaml;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 /** A mapping with string keys, in document order, remembering the line of each key. */
 public final class YMap implements YNode {
@@ -26,7 +34,7 @@ public final class YMap implements YNode {
         this.line = line;
         this.size = size;
         if (keys.length > INDEX_ABOVE) {
-            Map<String, Integer> idx = new java.util.HashMap<>(keys.length * 2);
+            Map<String, Integer> idx = new HashMap<>(keys.length * 2);
             for (int i = 0; i < keys.length; i++) {
                 idx.put(keys[i], i);
             }
@@ -95,13 +103,13 @@ public final class YMap implements YNode {
     /** An unmodifiable view in document order. */
     public Map<String, YNode> values() {
         if (view == null) {
-            view = new java.util.AbstractMap<>() {
+            view = new AbstractMap<>() {
                 @Override
-                public java.util.Set<Map.Entry<String, YNode>> entrySet() {
-                    return new java.util.AbstractSet<>() {
+                public Set<Map.Entry<String, YNode>> entrySet() {
+                    return new AbstractSet<>() {
                         @Override
-                        public java.util.Iterator<Map.Entry<String, YNode>> iterator() {
-                            return new java.util.Iterator<>() {
+                        public Iterator<Map.Entry<String, YNode>> iterator() {
+                            return new Iterator<>() {
                                 private int i;
 
                                 @Override
@@ -112,7 +120,7 @@ public final class YMap implements YNode {
                                 @Override
                                 public Map.Entry<String, YNode> next() {
                                     if (i >= keys.length) {
-                                        throw new java.util.NoSuchElementException();
+                                        throw new NoSuchElementException();
                                     }
                                     Map.Entry<String, YNode> e = Map.entry(keys[i], vals[i]);
                                     i++;
@@ -224,12 +232,12 @@ public final class YMap implements YNode {
     }
 
     /** Items of a list that are maps. */
-    public java.util.List<YMap> maps(String key) {
+    public List<YMap> maps(String key) {
         Optional<YList> l = list(key);
         if (l.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
-        java.util.List<YMap> out = new java.util.ArrayList<>();
+        List<YMap> out = new ArrayList<>();
         for (YNode n : l.get().items()) {
             if (n instanceof YMap m) {
                 out.add(m);
@@ -239,12 +247,12 @@ public final class YMap implements YNode {
     }
 
     /** Items of a list that are scalars, as text. */
-    public java.util.List<String> strings(String key) {
+    public List<String> strings(String key) {
         Optional<YList> l = list(key);
         if (l.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (YNode n : l.get().items()) {
             if (n instanceof YScalar s && !s.isNull()) {
                 out.add(s.value());

@@ -1,5 +1,8 @@
 package dev.strata.check.yaml;
 
+import java.util.Locale;
+import java.util.Set;
+
 /** A scalar with its resolved YAML 1.2 core-schema type. */
 public record YScalar(String value, Type type, int line) implements YNode {
 
@@ -31,10 +34,10 @@ public record YScalar(String value, Type type, int line) implements YNode {
 
     /** For a boolean: whether it is true ({@code true}, {@code yes}, {@code on}, {@code y}, any case). */
     public boolean isTrue() {
-        return type == Type.BOOL && TRUE.contains(value.toLowerCase(java.util.Locale.ROOT));
+        return type == Type.BOOL && TRUE.contains(value.toLowerCase(Locale.ROOT));
     }
 
-    private static final java.util.Set<String> TRUE = java.util.Set.of("true", "yes", "on", "y");
+    private static final Set<String> TRUE = Set.of("true", "yes", "on", "y");
 
     /** The text as a user would read it (null is empty). */
     public String text() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Arrays;
 
 /**
  * The Applications an ApplicationSet generates, as the ApplicationSet controller makes them
@@ -247,7 +248,7 @@ public final class ApplicationSets {
 
     private static Map<String, Object> pathParams(String dir, Optional<String> filename, String prefix, boolean go, Map<String, Object> into) {
         String base = dir.contains("/") ? dir.substring(dir.lastIndexOf('/') + 1) : dir;
-        List<String> segments = java.util.Arrays.stream(dir.split("/")).filter(s -> !s.isEmpty()).toList();
+        List<String> segments = Arrays.stream(dir.split("/")).filter(s -> !s.isEmpty()).toList();
         if (go) {
             Map<String, Object> path = new LinkedHashMap<>();
             path.put("path", dir);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The files Argo CD reads from a directory source (reposerver/repository/repository.go at v3.4.7,
@@ -103,7 +104,7 @@ public final class ArgoDirectory {
         }
         try {
             return Optional.of(Pattern.compile(re.toString()));
-        } catch (java.util.regex.PatternSyntaxException e) {
+        } catch (PatternSyntaxException e) {
             return Optional.empty();
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.Arrays;
 
 /** The checked tree as an ApplicationSet's git generators see the repository: paths relative to its root. */
 public final class TreeRepo implements ApplicationSets.Repo {
@@ -25,7 +26,7 @@ public final class TreeRepo implements ApplicationSets.Repo {
         List<String> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(Files::isDirectory).filter(d -> !d.equals(root)).map(d -> root.relativize(d).toString().replace('\\', '/'))
-                    .filter(rel -> java.util.Arrays.stream(rel.split("/")).noneMatch(s -> s.startsWith(".")))
+                    .filter(rel -> Arrays.stream(rel.split("/")).noneMatch(s -> s.startsWith(".")))
                     .sorted().forEach(out::add);
         } catch (IOException e) {
             return out;

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
 
 /**
  * Follows Flux objects the way its controllers apply them: each Kustomization is built
@@ -140,7 +142,7 @@ public final class FluxFollower {
             host.skip(new Skipped(what, "chart not rendered: " + values.why()));
             return false;
         }
-        String inline = new org.snakeyaml.engine.v2.api.Dump(org.snakeyaml.engine.v2.api.DumpSettings.builder().build())
+        String inline = new Dump(DumpSettings.builder().build())
                 .dumpToString(values.values().get());
         ChartRenderer.Request request = new ChartRenderer.Request(hr.releaseName(), hr.namespace(), List.of(),
                 values.values().get().isEmpty() ? Optional.empty() : Optional.of(inline), host.options().kubeVersion(), Set.of());

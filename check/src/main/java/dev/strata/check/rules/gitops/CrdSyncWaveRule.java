@@ -11,6 +11,9 @@ import dev.strata.check.yaml.YMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A custom resource must sync after the CRD that defines it. An object's wave is the sync wave of the
@@ -30,7 +33,7 @@ public final class CrdSyncWaveRule extends BaseRule {
     }
 
     /** Argo CD's own kinds: whatever syncs them is already running, so its CRDs exist before any wave. */
-    static final java.util.Set<String> ARGO_CD_KINDS = java.util.Set.of("Application", "AppProject", "ApplicationSet");
+    static final Set<String> ARGO_CD_KINDS = Set.of("Application", "AppProject", "ApplicationSet");
 
     @Override
     public void check(Resource object, RuleContext ctx) {
@@ -87,7 +90,7 @@ public final class CrdSyncWaveRule extends BaseRule {
 
     /** An Application and the Applications above it (the one whose path holds its file, and so on). */
     static List<Resource> chain(Resource app, RuleContext ctx) {
-        List<Resource> out = new java.util.ArrayList<>();
+        List<Resource> out = new ArrayList<>();
         Optional<Resource> cur = Optional.of(app);
         while (cur.isPresent() && !out.contains(cur.get()) && out.size() < 32) {
             out.add(cur.get());
@@ -103,7 +106,7 @@ public final class CrdSyncWaveRule extends BaseRule {
      */
     static Optional<Resource> chartProvider(String group, String kind, RuleContext ctx) {
         Map<String, String> providers = ctx.clusterModel().map(m -> m.crdGroups()).orElse(Map.of());
-        String plural = kind.toLowerCase(java.util.Locale.ROOT);
+        String plural = kind.toLowerCase(Locale.ROOT);
         plural = plural.endsWith("y") ? plural.substring(0, plural.length() - 1) + "ies" : plural.endsWith("s") ? plural + "es" : plural + "s";
         String release = providers.getOrDefault(group + "/" + plural, providers.get(group));
         if (release == null) {

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A placeholder nobody filled in, in an object that will be applied as it is: a value a person was
@@ -66,8 +68,8 @@ public final class PlaceholderLeftRule extends BaseRule {
     }
 
     private static YMap without(YMap root, String field, String key) {
-        java.util.Map<String, YNode> top = new java.util.LinkedHashMap<>(root.values());
-        java.util.Map<String, YNode> inner = new java.util.LinkedHashMap<>(((YMap) top.get(field)).values());
+        Map<String, YNode> top = new LinkedHashMap<>(root.values());
+        Map<String, YNode> inner = new LinkedHashMap<>(((YMap) top.get(field)).values());
         inner.remove(key);
         top.put(field, YMap.of(inner, top.get(field).line()));
         return YMap.of(top, root.line());

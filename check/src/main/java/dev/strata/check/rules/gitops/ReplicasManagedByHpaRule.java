@@ -7,6 +7,7 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
 import dev.strata.check.yaml.YMap;
+import java.util.Locale;
 
 /** An HPA fights a replicas count that Argo CD keeps resetting. */
 public final class ReplicasManagedByHpaRule extends BaseRule {
@@ -28,7 +29,7 @@ public final class ReplicasManagedByHpaRule extends BaseRule {
                     && ref.strOr("name", "").equals(object.name())) {
                 ctx.report(object.spec().keyLine("replicas"), "replicas is set to "
                         + object.spec().strOr("replicas", "?") + " while HorizontalPodAutoscaler " + hpa.name()
-                        + " scales this " + object.kind().toLowerCase(java.util.Locale.ROOT));
+                        + " scales this " + object.kind().toLowerCase(Locale.ROOT));
                 return;
             }
         }

@@ -8,6 +8,10 @@ import dev.strata.check.graph.ResourceGraph;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import dev.strata.check.flows.PolicyTypes;
+import dev.strata.check.graph.PodTemplate;
+import dev.strata.check.graph.Selectors;
+import dev.strata.check.yaml.YMap;
 
 /** Reads the connectivity model for rules: the blocked flows a policy decided, and how to name their parts. */
 public final class BlockedFlows {
@@ -33,9 +37,9 @@ public final class BlockedFlows {
                 .filter(r -> r.verdict().decidedBy().stream().anyMatch(d -> d.kind().equals("NetworkPolicy")
                         && d.side().equals("ingress") && d.namespace().equals(np.namespace())))
                 .filter(r -> r.flow().to().namespace().equals(np.namespace())
-                        && dev.strata.check.flows.PolicyTypes.of(np).contains("Ingress")
-                        && dev.strata.check.graph.Selectors.matches(np.spec().map("podSelector")
-                        .orElse(dev.strata.check.yaml.YMap.empty()), r.flow().to().labels()))
+                        && PolicyTypes.of(np).contains("Ingress")
+                        && Selectors.matches(np.spec().map("podSelector")
+                        .orElse(YMap.empty()), r.flow().to().labels()))
                 .toList();
     }
 
@@ -45,7 +49,7 @@ public final class BlockedFlows {
 
     /** {@code port 9090 of deployment web}, with the HBONE port when the network sees that one. */
     public static String target(FlowResult r) {
-        Optional<dev.strata.check.graph.PodTemplate> pod = r.flow().to().pod();
+        Optional<PodTemplate> pod = r.flow().to().pod();
         String what = pod.map(t -> t.owner().kind().toLowerCase(Locale.ROOT) + " " + t.owner().name()).orElse(r.flow().to().name());
         boolean hbone = r.verdict().notes().stream().anyMatch(n -> n.contains("HBONE"))
                 && r.verdict().decidedBy().stream().anyMatch(d -> d.kind().equals("NetworkPolicy"));

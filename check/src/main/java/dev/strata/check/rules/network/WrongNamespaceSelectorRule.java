@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * A NetworkPolicy meant to admit Prometheus or the gateway — an ingress rule whose ports admit the
@@ -69,7 +70,7 @@ public final class WrongNamespaceSelectorRule extends BaseRule {
         }
         Map<String, String> labels = NamespaceLabels.of(graph, peerNs, new ArrayList<>());
         String has = "namespace " + peerNs + (graph.namespace(peerNs).isPresent() ? " has labels " : " (not in the input) is assumed to have only ")
-                + Selectors.display(new java.util.TreeMap<>(labels));
+                + Selectors.display(new TreeMap<>(labels));
         String what = selected.isEmpty() ? "selects no namespace in the input"
                 : "selects namespace " + String.join(", ", selected) + ", not " + peerNs + " where " + peer + " runs";
         return "namespaceSelector " + Selectors.display(selector) + " " + what + " (" + has + "), so " + peer

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Locale;
 
 /** A Service port whose targetPort no selected pod exposes. */
 public final class ServiceTargetPortRule extends BaseRule {
@@ -47,7 +48,7 @@ public final class ServiceTargetPortRule extends BaseRule {
                 first.containers().forEach(c -> c.spec().maps("ports").forEach(p -> exposed.add(
                         p.str("name").map(n -> n + "/").orElse("") + p.strOr("containerPort", "?"))));
                 String message = "targetPort " + target + " is not exposed by the selected pods ("
-                        + first.owner().kind().toLowerCase(java.util.Locale.ROOT) + " " + first.owner().name()
+                        + first.owner().kind().toLowerCase(Locale.ROOT) + " " + first.owner().name()
                         + " exposes " + (exposed.isEmpty() ? "no ports" : String.join(", ", exposed)) + ")";
                 // A named targetPort resolves only through a declared port: none, no endpoints. A number reaches
                 // whatever the process listens on, declared or not (containerPort is informational): likely, not certain.

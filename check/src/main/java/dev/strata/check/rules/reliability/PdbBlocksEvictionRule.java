@@ -12,6 +12,7 @@ import dev.strata.check.yaml.YMap;
 import dev.strata.check.yaml.YNode;
 import dev.strata.check.yaml.YScalar;
 import java.util.Optional;
+import java.util.Locale;
 
 /** A PDB that allows no eviction blocks node drains and cluster upgrades. */
 public final class PdbBlocksEvictionRule extends BaseRule {
@@ -45,7 +46,7 @@ public final class PdbBlocksEvictionRule extends BaseRule {
                     || spec.integer("minAvailable").map(n -> n >= replicas).orElse(false);
             if (blocks) {
                 ctx.report(spec.keyLine("minAvailable"), "minAvailable " + min.value() + " leaves no pod of "
-                        + t.owner().kind().toLowerCase(java.util.Locale.ROOT) + " " + t.owner().name() + " ("
+                        + t.owner().kind().toLowerCase(Locale.ROOT) + " " + t.owner().name() + " ("
                         + replicas + (replicas == 1 ? " replica" : " replicas") + ") evictable");
             }
         }

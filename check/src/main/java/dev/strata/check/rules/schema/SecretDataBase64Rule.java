@@ -11,6 +11,7 @@ import dev.strata.check.yaml.YScalar;
 
 import java.util.Base64;
 import java.util.Map;
+import dev.strata.check.yaml.YNode;
 
 /**
  * A Secret's {@code data} holds base64 (RFC 4648, standard alphabet, padded), which the API server
@@ -31,7 +32,7 @@ public final class SecretDataBase64Rule extends BaseRule {
             return;
         }
         YMap data = object.root().map("data").orElse(YMap.empty());
-        for (Map.Entry<String, ? extends dev.strata.check.yaml.YNode> e : data.values().entrySet()) {
+        for (Map.Entry<String, ? extends YNode> e : data.values().entrySet()) {
             if (!(e.getValue() instanceof YScalar s) || s.isNull()) {
                 continue;
             }

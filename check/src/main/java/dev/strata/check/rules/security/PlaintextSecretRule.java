@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import dev.strata.check.yaml.YScalar;
+import java.util.regex.Pattern;
 
 /**
  * A Secret committed to Git with its data readable by anyone with the repository. Not one that SOPS
@@ -21,7 +22,7 @@ import dev.strata.check.yaml.YScalar;
 public final class PlaintextSecretRule extends BaseRule {
 
     /** A whole value that is one substitution variable or one template expression. */
-    static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(?:[:=-][^}]*)?}|\\{\\{.*}}");
+    static final Pattern TEMPLATE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(?:[:=-][^}]*)?}|\\{\\{.*}}");
 
     public PlaintextSecretRule() {
         super(RuleInfo.of("plaintext-secret", Category.SECURITY, Severity.ERROR,
