@@ -36,6 +36,7 @@ public final class ResourceGraph {
     }
 
     private final Set<String> externallyFed = new HashSet<>();
+    private final Set<String> operatorMade;
     /** Applications whose chart comes from a repository, by namespace/name, with their destination namespace. */
     private final Map<String, String> fedApps = new HashMap<>();
 
@@ -84,6 +85,7 @@ public final class ResourceGraph {
             });
         }
         markExternallyFed(loadedThrough);
+        operatorMade = OperatorObjects.madeFor(all);
     }
 
     /**
@@ -146,6 +148,11 @@ public final class ResourceGraph {
 
     public boolean exists(String kind, String namespace, String name) {
         return byKey.containsKey(key(kind, namespace, name));
+    }
+
+    /** Whether an operator creates this object for a custom resource in the input (see {@link OperatorObjects}). */
+    public boolean madeByOperator(String kind, String namespace, String name) {
+        return operatorMade.contains(key(kind, namespace, name));
     }
 
     /** Pod templates of workloads in a namespace. */

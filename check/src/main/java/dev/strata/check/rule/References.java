@@ -13,11 +13,12 @@ public final class References {
     }
 
     /**
-     * Whether the platform declares the object as created outside the tree (by strata up, by a controller
-     * at run time); namespace {@code *}: in every namespace (istiod's istio-ca-root-cert).
+     * Whether the object is created outside the tree: by an operator for a custom resource in the input
+     * (CloudNativePG's {@code <cluster>-app} Secret), or — as the platform declares — by strata up or a
+     * controller at run time; namespace {@code *}: in every namespace (istiod's istio-ca-root-cert).
      */
     public static boolean createdOutside(RuleContext ctx, String kind, String namespace, String name) {
-        return ctx.clusterModel().map(m -> m.createdOutside().stream().anyMatch(o -> o.kind().equals(kind)
+        return ctx.graph().madeByOperator(kind, namespace, name) || ctx.clusterModel().map(m -> m.createdOutside().stream().anyMatch(o -> o.kind().equals(kind)
                 && (o.namespace().equals(namespace) || o.namespace().equals("*")) && o.name().equals(name))).orElse(false);
     }
 

@@ -17,6 +17,9 @@ final class Backends {
             return;
         }
         Optional<Resource> service = ctx.graph().findOne("Service", namespace, name);
+        if (service.isEmpty() && References.createdOutside(ctx, "Service", namespace, name)) {
+            return; // an operator makes it (its ports are the operator's)
+        }
         if (service.isEmpty()) {
             References.missing(ctx, severity, "Service", namespace, line,
                     "backend service " + (namespace.isEmpty() ? "" : namespace + "/") + name + " does not exist");
