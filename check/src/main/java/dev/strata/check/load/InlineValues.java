@@ -23,7 +23,7 @@ public final class InlineValues {
     private InlineValues() {
     }
 
-    static Optional<String> of(YMap helm) {
+    public static Optional<String> of(YMap helm) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (helm.get("valuesObject").isPresent()) {
             if (plain(helm.get("valuesObject").get()) instanceof Map<?, ?> m) {

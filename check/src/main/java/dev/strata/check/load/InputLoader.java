@@ -6,10 +6,8 @@ import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.SourceTree;
 import dev.strata.check.load.flux.FluxBuild;
+import dev.strata.check.load.argo.ArgoFollower;
 import dev.strata.check.load.flux.FluxFollower;
-import dev.strata.check.load.argo.ApplicationSets;
-import dev.strata.check.load.argo.ArgoDirectory;
-import dev.strata.check.load.argo.TreeRepo;
 import dev.strata.check.yaml.YMap;
 import dev.strata.check.yaml.YamlReader;
 import java.io.IOException;
@@ -28,14 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import dev.strata.charts.ChartArchive;
 import dev.strata.charts.ChartLock;
 import dev.strata.charts.ChartRef;
 import dev.strata.charts.render.TemplateRewrites;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 
@@ -128,7 +123,7 @@ public final class InputLoader {
         }
     }
 
-    private final class Session implements FluxFollower.Host {
+    private final class Session implements Loading {
         final SourceTree tree;
         final Options options;
         final List<Resource> resources = new ArrayList<>();
@@ -659,44 +654,20 @@ public final class InputLoader {
             return out;
         }
 
-        /**
-         * Adds the Applications every ApplicationSet generates (see {@link ApplicationSets}), each
-         * pointing at the ApplicationSet's file and line, so that the rules and the Application
-         * following see them like any other; what cannot be generated offline is said.
-         */
-        boolean expandApplicationSets() {
-            boolean changed = false;
-            for (Resource set : List.copyOf(resources)) {
-                if (!set.is("argoproj.io", "ApplicationSet")) {
-                    continue;
-                }
-                String origin = "appset:" + set.namespace() + "/" + set.name();
-                if (!followed.add(origin)) {
-                    continue;
-                }
-                Path root = tree.roots().isEmpty() ? Path.of(".") : tree.roots().getFirst();
-                List<Map<String, Object>> secrets = resources.stream()
-                        .filter(r -> r.is("", "Secret") && "cluster".equals(r.labels().get("argocd.argoproj.io/secret-type")))
-                        .map(InputLoader::clusterSecret).toList();
-                ApplicationSets.Generated g = ApplicationSets.expand(Plain.map(set.root()), new TreeRepo(root, secrets));
-                String what = "ApplicationSet " + set.namespace() + "/" + set.name();
-                g.notGenerated().forEach(why -> skipped.add(new Skipped(what, "not expanded: " + why)));
-                for (Map<String, Object> app : g.applications()) {
-                    String text = new Dump(DumpSettings.builder().build()).dumpToString(app);
-                    for (Resource r : parser.parse(text, set.file(), origin, set.namespace()).resources()) {
-                        resources.add(new Resource(r.ref(), r.root(), set.file(), set.line(), origin, set.application()).placedAt(set.file(), set.line()));
-                        changed = true;
-                    }
-                }
-            }
-            return changed;
-        }
-
-        /** Flux following lives in {@link FluxFollower}; these are what it needs of the load. */
+        /** Argo CD and Flux following live in {@link ArgoFollower} and {@link FluxFollower}; these are what they need of the load. */
+        final ArgoFollower argo = new ArgoFollower(this);
         final FluxFollower flux = new FluxFollower(this);
 
         boolean followFlux(boolean force) {
             return flux.follow(force);
+        }
+
+        boolean expandApplicationSets() {
+            return argo.expandApplicationSets();
+        }
+
+        boolean followApplications() {
+            return argo.followApplications();
         }
 
         @Override
@@ -756,252 +727,24 @@ public final class InputLoader {
             pending.add(new Unit(archive, shownFile, origin, application, request));
         }
 
-        /** Follows every Application not followed yet; true when something new was loaded. */
-        boolean followApplications() {
-            boolean changed = false;
-            for (Resource app : List.copyOf(resources)) {
-                if (!app.is("argoproj.io", "Application")) {
-                    continue;
-                }
-                List<YMap> sources = ArgoSources.of(app);
-                for (YMap source : sources) {
-                    changed |= follow(app, source, sources);
-                }
-            }
-            return changed;
+        @Override
+        public Set<Path> walkedRoots() {
+            return walkedRoots;
         }
 
-        boolean follow(Resource app, YMap source, List<YMap> sources) {
-            String appName = app.namespace() + "/" + app.name();
-            String namespace = app.spec().path("destination").flatMap(d -> d.str("namespace")).orElse("");
-            if (source.has("chart")) {
-                return followChart(app, source, sources, namespace);
-            }
-            Optional<String> path = source.str("path");
-            if (path.isEmpty()) {
-                return false;
-            }
-            Optional<Path> resolved = tree.resolve(path.get());
-            if (resolved.isEmpty() || !Files.isDirectory(resolved.get())) {
-                return followRemoteDirectory(app, source, path.get(), namespace);
-            }
-            Path dir = resolved.get();
-            String key = appName + "@" + dir;
-            if (!followed.add(key)) {
-                return false;
-            }
-            String what = "Application " + appName;
-            return switch (argoType(app, source, dir)) {
-                case "plugin" -> {
-                    skipped.add(new Skipped(what, "config management plugin source " + path.get() + " not rendered: Strata cannot run plugins"));
-                    yield false;
-                }
-                case "helm" -> {
-                    Optional<ChartRenderer.Request> request = helmRequest(app, source, sources, Optional.of(dir), namespace);
-                    if (request.isEmpty()) {
-                        yield false;
-                    }
-                    claimedCharts.add(dir);
-                    units.remove("helm:" + display(dir));
-                    renderUnit(new Unit(dir, display(dir.resolve("Chart.yaml")), "helm:" + display(dir) + "@" + app.name(), appName, request.get()));
-                    yield true;
-                }
-                case "kustomize" -> followKustomize(dir, appName, namespace);
-                default -> followDirectory(app, source, dir, appName, namespace);
-            };
+        @Override
+        public ManifestParser parser() {
+            return parser;
         }
 
-        /**
-         * Argo CD's source type (reposerver: an explicit kustomize, helm, directory or plugin block decides;
-         * else a kustomization file in the path, then a Chart.yaml, else a plain directory).
-         */
-        String argoType(Resource app, YMap source, Path dir) {
-            List<String> explicit = Stream.of("kustomize", "helm", "directory", "plugin").filter(source::has).toList();
-            if (explicit.size() == 1) {
-                return explicit.getFirst();
-            }
-            if (kustomization(dir).isPresent()) {
-                return "kustomize";
-            }
-            if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
-                return "helm";
-            }
-            return "directory";
+        @Override
+        public boolean buildKustomization(Path dir, String application) {
+            return build(dir, application);
         }
 
-        /** A kustomization that an Application syncs: built for it (with its destination namespace), even when it is also a base. */
-        boolean followKustomize(Path dir, String appName, String namespace) {
-            String origin = "kustomize:" + display(dir);
-            boolean builtAsRoot = resources.stream().anyMatch(r -> r.origin().equals(origin));
-            if (!builtAsRoot) {
-                build(dir, appName);
-            }
-            resources.replaceAll(r -> r.origin().equals(origin)
-                    ? withDestination(r.application().isEmpty() ? r.withApplication(appName) : r, namespace) : r);
-            return !builtAsRoot;
-        }
-
-        /**
-         * A plain directory source, read as Argo CD reads it (see {@link ArgoDirectory}): the files it
-         * selects belong to the Application; a path whose manifests are all in subdirectories, read
-         * without recurse, deploys nothing, which is said.
-         */
-        boolean followDirectory(Resource app, YMap source, Path dir, String appName, String namespace) {
-            YMap d = source.map("directory").orElse(YMap.empty());
-            boolean recurse = d.bool("recurse").orElse(false);
-            List<Path> selected;
-            try {
-                selected = ArgoDirectory.files(dir, recurse, d.strOr("include", ""), d.strOr("exclude", ""));
-            } catch (IOException e) {
-                skipped.add(new Skipped("Application " + appName, "directory " + display(dir) + " could not be read: " + e.getMessage()));
-                return false;
-            }
-            List<Path> jsonnet = selected.stream().filter(f -> f.getFileName().toString().endsWith(".jsonnet")).toList();
-            jsonnet.forEach(f -> skipped.add(new Skipped(display(f), "jsonnet is not evaluated (Argo CD renders it; Strata does not)")));
-            List<Path> manifests = selected.stream().filter(f -> !jsonnet.contains(f)).toList();
-            if (manifests.isEmpty() && jsonnet.isEmpty() && !recurse && nestedManifests(dir) > 0) {
-                int line = source.has("path") ? source.keyLine("path") : app.line();
-                problems.add(new LoadProblem("argo-directory-not-recursive", app.file(), line, "Application " + appName + " reads "
-                        + display(dir) + " without directory.recurse, and its " + nestedManifests(dir)
-                        + " manifest files are all in subdirectories: it deploys nothing"));
-            }
-            Set<String> shown = new HashSet<>();
-            manifests.forEach(f -> shown.add(display(f)));
-            boolean inside = walkedRoots.stream().anyMatch(dir::startsWith);
-            if (!inside) {
-                loadFiles(manifests, namespace, appName);
-                return !manifests.isEmpty();
-            }
-            resources.replaceAll(r -> r.plain() && shown.contains(r.file())
-                    ? withDestination(r.application().isEmpty() ? r.withApplication(appName) : r, namespace) : r);
-            return false;
-        }
-
-        private long nestedManifests(Path dir) {
-            try (var walk = Files.walk(dir)) {
-                return walk.filter(Files::isRegularFile).filter(f -> !f.getParent().equals(dir))
-                        .filter(f -> f.getFileName().toString().matches(".*\\.(yaml|yml|json)$")).count();
-            } catch (IOException e) {
-                return 0;
-            }
-        }
-
-        Resource withDestination(Resource r, String namespace) {
-            return !namespace.isEmpty() && r.namespace().isEmpty() && !Kinds.clusterScoped(r.kind()) ? r.withNamespace(namespace) : r;
-        }
-
-        /** A chart from a Helm repository: rendered from the chart cache when deep, listed as not rendered otherwise. */
-        boolean followChart(Resource app, YMap source, List<YMap> sources, String namespace) {
-            String repo = source.strOr("repoURL", "");
-            String chart = source.strOr("chart", "");
-            String version = source.strOr("targetRevision", "");
-            String what = "Application " + app.namespace() + "/" + app.name();
-            String chartName = "chart " + chart + " " + version + " (" + repo + ")";
-            String key = app.namespace() + "/" + app.name() + "@" + repo + "/" + chart + "@" + version;
-            if (!followed.add(key)) {
-                return false;
-            }
-            String full = repo.contains("://") ? repo : "oci://" + repo;
-            want(full, chart, version);
-            if (!options.deep()) {
-                skipped.add(new Skipped(what, chartName + " not rendered: charts from a repository are rendered by strata check --deep"));
-                return false;
-            }
-            Optional<Path> archive = options.charts().chart(full, chart, version).or(() -> options.charts().chart(repo, chart, version));
-            if (archive.isEmpty()) {
-                skipped.add(new Skipped(what, chartName + " not rendered: " + options.charts().missingReason()));
-                return false;
-            }
-            Optional<ChartRenderer.Request> request = helmRequest(app, source, sources, Optional.empty(), namespace);
-            if (request.isEmpty()) {
-                return false;
-            }
-            String shown = request.get().valuesFiles().isEmpty() ? app.file() : display(request.get().valuesFiles().getFirst());
-            pending.add(new Unit(archive.get(), shown, "chart:" + chart + "-" + version + "@" + app.name(),
-                    app.namespace() + "/" + app.name(), request.get()));
-            return true;
-        }
-
-        /** A directory of another git repository (the Gateway API CRDs at a tag): loaded from the cache when deep. */
-        boolean followRemoteDirectory(Resource app, YMap source, String path, String namespace) {
-            String repo = source.strOr("repoURL", "");
-            if (!options.deep() || repo.isEmpty()) {
-                return false;
-            }
-            String revision = source.strOr("targetRevision", "HEAD");
-            String key = app.namespace() + "/" + app.name() + "@" + repo + "//" + path + "@" + revision;
-            if (!followed.add(key)) {
-                return false;
-            }
-            Optional<Path> archive = options.charts().directory(repo, path, revision);
-            String what = "Application " + app.namespace() + "/" + app.name();
-            if (archive.isEmpty()) {
-                skipped.add(new Skipped(what, "directory " + path + " of " + repo + " at " + revision + " not loaded: "
-                        + options.charts().missingReason()));
-                return false;
-            }
-            try {
-                Path work = Files.createTempDirectory("strata-dir-");
-                Path dir = ChartArchive.extract(archive.get(), work);
-                String origin = "git:" + repo + "//" + path + "@" + revision;
-                try (var files = Files.walk(dir)) {
-                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                        String name = f.getFileName().toString();
-                        if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
-                            continue;
-                        }
-                        String shown = repo.replaceAll("/+$", "") + "/" + path + "/" + dir.relativize(f).toString().replace('\\', '/') + "@" + revision;
-                        ManifestParser.Parsed parsed = parser.parse(Files.readString(f), shown, origin, namespace);
-                        for (Resource r : parsed.resources()) {
-                            resources.add(r.withApplication(app.namespace() + "/" + app.name()));
-                        }
-                        problems.addAll(parsed.problems());
-                    }
-                }
-                TempTrees.delete(work);
-            } catch (IOException | RuntimeException e) {
-                skipped.add(new Skipped(what, "directory " + path + " of " + repo + " at " + revision + " could not be read: " + e.getMessage()));
-            }
-            return true;
-        }
-
-        /**
-         * Values as Argo CD passes them: value files (relative to the chart in the tree, or
-         * {@code $ref/path} in the source with that ref, resolved in this tree), then
-         * {@code values}/{@code valuesObject}, then {@code parameters}; empty (with the reason
-         * recorded) when a values file cannot be found here.
-         */
-        Optional<ChartRenderer.Request> helmRequest(Resource app, YMap source, List<YMap> sources, Optional<Path> chartDir, String namespace) {
-            YMap helm = source.map("helm").orElse(YMap.empty());
-            List<Path> values = new ArrayList<>();
-            String what = "Application " + app.namespace() + "/" + app.name();
-            for (String v : helm.strings("valueFiles")) {
-                Optional<Path> file = valuesFile(v, sources, chartDir);
-                if (file.isPresent()) {
-                    values.add(file.get());
-                } else if (!helm.bool("ignoreMissingValueFiles").orElse(false)) {
-                    skipped.add(new Skipped(what, "values file " + v + " is not in the checked tree, so its chart is not rendered"));
-                    return Optional.empty();
-                }
-            }
-            Optional<String> inline = InlineValues.of(helm);
-            String release = helm.str("releaseName").orElse(app.name());
-            return Optional.of(new ChartRenderer.Request(release, namespace.isEmpty() ? "default" : namespace, values, inline,
-                    options.kubeVersion(), Set.of()));
-        }
-
-        Optional<Path> valuesFile(String v, List<YMap> sources, Optional<Path> chartDir) {
-            if (v.startsWith("$")) {
-                int slash = v.indexOf('/');
-                String ref = slash < 0 ? v.substring(1) : v.substring(1, slash);
-                String rest = slash < 0 ? "" : v.substring(slash + 1);
-                boolean known = sources.stream().anyMatch(s -> ref.equals(s.strOr("ref", "")));
-                if (!known) {
-                    return Optional.empty();
-                }
-                return tree.resolve(rest).filter(Files::isRegularFile);
-            }
-            return chartDir.map(d -> d.resolve(v).normalize()).filter(Files::isRegularFile);
+        @Override
+        public void load(List<Path> files, String defaultNamespace, String application) {
+            loadFiles(files, defaultNamespace, application);
         }
     }
 
@@ -1019,25 +762,6 @@ public final class InputLoader {
         }
     }
 
-    /** A cluster Secret as the clusters generator reads it: its name, server, labels and annotations. */
-    private static Map<String, Object> clusterSecret(Resource r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String field : List.of("name", "server")) {
-            String v = r.root().map("stringData").flatMap(d -> d.str(field))
-                    .or(() -> r.root().map("data").flatMap(d -> d.str(field)).map(b64 -> {
-                        try {
-                            return new String(Base64.getDecoder().decode(b64.strip()), StandardCharsets.UTF_8);
-                        } catch (IllegalArgumentException e) {
-                            return b64;
-                        }
-                    })).orElse("");
-            m.put(field, v);
-        }
-        m.put("labels", r.labels());
-        m.put("annotations", r.annotations());
-        return m;
-    }
-
     /** The origin of objects in files of a kustomization's directory that it does not list. */
     public static final String UNLISTED = "unlisted:";
 
@@ -1046,7 +770,8 @@ public final class InputLoader {
         return n.endsWith(".yaml") || n.endsWith(".yml");
     }
 
-    private static Optional<Path> kustomization(Path dir) {
+    /** The kustomization file of a directory (kustomization.yaml, .yml or Kustomization), if it has one. */
+    public static Optional<Path> kustomization(Path dir) {
         return KustomizationRefs.find(dir);
     }
 }

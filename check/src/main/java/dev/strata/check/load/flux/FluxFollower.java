@@ -4,8 +4,8 @@ import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.SourceTree;
 import dev.strata.check.load.ChartRenderer;
-import dev.strata.check.load.InputLoader;
 import dev.strata.check.load.LoadProblem;
+import dev.strata.check.load.Loading;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,42 +19,13 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
  * Follows Flux objects the way its controllers apply them: each Kustomization is built
  * ({@link FluxBuild}) and replaces what the directory walk loaded from its path; each HelmRelease's
  * chart is rendered with its values ({@link FluxHelmRelease}). What it needs of the load is the
- * narrow {@link Host}.
+ * narrow {@link Loading}.
  */
 public final class FluxFollower {
 
-    /** The load in progress, as the Flux following reads and extends it. */
-    public interface Host {
-        /** The objects loaded so far (mutable: a build replaces what the walk loaded from its path). */
-        List<Resource> resources();
+    private final Loading host;
 
-        void problem(LoadProblem p);
-
-        void skip(Skipped s);
-
-        /** True the first time this key is followed. */
-        boolean follow(String key);
-
-        boolean followed(String key);
-
-        SourceTree tree();
-
-        String show(Path path);
-
-        FluxBuild builder();
-
-        InputLoader.Options options();
-
-        void want(String repository, String chart, String version);
-
-        void renderInTree(Path chartDir, String shownFile, String origin, String application, ChartRenderer.Request request);
-
-        void renderFromCache(Path archive, String shownFile, String origin, String application, ChartRenderer.Request request);
-    }
-
-    private final Host host;
-
-    public FluxFollower(Host host) {
+    public FluxFollower(Loading host) {
         this.host = host;
     }
 
