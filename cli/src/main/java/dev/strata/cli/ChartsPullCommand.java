@@ -31,7 +31,7 @@ import dev.strata.check.CheckEngine;
             + "refused. With --tree, the charts are those a GitOps tree deploys (Argo CD chart sources, Flux HelmReleases, "
             + "chart dependencies not vendored), recorded in the tree's charts.lock, for strata check --deep. "
             + "With --from, nothing is downloaded: the archives come from a folder (air-gapped machines).",
-            "Exit 0: every chart is in the cache; 1: a chart could not be pulled (charts.lock is then left as it was)."},
+            "Exit 0: every chart is in the cache; 1: a chart could not be pulled (charts.lock is then left as it was); 2: bad input (a --from or --tree that is not a directory, a spec that does not load)."},
         footer = {"", "Examples:", "  strata charts pull", "  strata charts pull -f lab/platform.yaml --from ./charts",
             "  strata charts pull --tree ~/src/homelab && strata check --deep ~/src/homelab", "  strata charts pull -o json"})
 final class ChartsPullCommand implements Callable<Integer> {

@@ -98,6 +98,12 @@ public final class Strata implements Runnable {
         cli.setErr(err);
         try {
             return cli.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli's handler sees Exceptions only: an Error must still end as an internal error (exit 3), said
+            err.println("strata: internal error: " + e + " (the input is nested or sized beyond what Strata reads; please report it"
+                    + " with the file that caused it)");
+            err.flush();
+            return INTERNAL;
         } finally {
             SpecFile.forget();
         }

@@ -8,8 +8,14 @@ import dev.strata.check.rule.RuleContext;
 /** A rule on the pod a workload creates (Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob...). */
 public abstract class PodRule extends BaseRule {
 
+    /** The kinds whose pod template {@link PodTemplate#of} reads, as group/Kind (the old extensions group too). */
+    public static final String[] POD_KINDS = {"Pod", "ReplicationController", "apps/Deployment", "apps/StatefulSet",
+        "apps/DaemonSet", "apps/ReplicaSet", "extensions/Deployment", "extensions/DaemonSet", "extensions/ReplicaSet",
+        "batch/Job", "batch/CronJob", "argoproj.io/Rollout"};
+
+    /** A pod rule applies to the workload kinds unless it declares fewer. */
     protected PodRule(RuleInfo info) {
-        super(info);
+        super(info.kinds().isEmpty() ? info.appliesTo(POD_KINDS) : info);
     }
 
     @Override

@@ -59,6 +59,7 @@ public final class ApplicationSets {
         String namespace = String.valueOf(map(appset.get("metadata")).getOrDefault("namespace", "argocd"));
         List<Map<String, Object>> apps = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        boolean invalid = false;
         Template engine = new Template(go, missingKeyError);
         for (Object g : list(spec.get("generators"))) {
             Map<String, Object> generator = map(g);
@@ -80,11 +81,15 @@ public final class ApplicationSets {
                     app.put("metadata", meta);
                     apps.add(app);
                 }
-            } catch (Unsupported | IllegalArgumentException e) {
-                problems.add(e.getMessage());
+            } catch (Unsupported e) {
+                problems.add(e.getMessage()); // evaluated by Argo CD, not here: the other generators' Applications stand
+            } catch (IllegalArgumentException e) {
+                // an invalid generator fails the whole ApplicationSet in Argo CD: it generates nothing
+                problems.add(e.getMessage() + "; Argo CD refuses the whole ApplicationSet, so none of its Applications is generated");
+                invalid = true;
             }
         }
-        return new Generated(apps, problems);
+        return new Generated(invalid ? List.of() : apps, problems);
     }
 
     private static Map<String, Object> firstGeneratorValue(Map<String, Object> generator) {

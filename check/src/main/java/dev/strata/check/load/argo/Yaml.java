@@ -1,21 +1,25 @@
 package dev.strata.check.load.argo;
 
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import dev.strata.check.load.Plain;
+import dev.strata.check.yaml.YamlProblem;
+import dev.strata.check.yaml.YamlReader;
 
-/** YAML (or JSON) as plain maps, lists and scalars: what generators and templates work on. */
+/**
+ * YAML (or JSON) as plain maps, lists and scalars: what generators and templates work on. Read with
+ * check's bounded reader (the one set of limits), so a file a generator reads cannot nest or expand
+ * beyond what the rest of the tree may.
+ */
 final class Yaml {
 
     private Yaml() {
     }
 
     static Object read(String text) {
-        try {
-            return new Load(LoadSettings.builder().setAllowDuplicateKeys(false).setMaxAliasesForCollections(50)
-                    .setCodePointLimit(8 << 20).build()).loadFromString(text);
-        } catch (YamlEngineException e) {
-            throw new IllegalArgumentException("not YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        YamlReader.Result r = new YamlReader().read(text);
+        if (!r.problems().isEmpty()) {
+            YamlProblem p = r.problems().getFirst();
+            throw new IllegalArgumentException("not YAML: line " + p.line() + ": " + p.message());
         }
+        return r.documents().isEmpty() ? null : Plain.of(r.documents().getFirst().root());
     }
 }

@@ -4,9 +4,7 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.load.InlineValues;
 import dev.strata.check.load.Plain;
 import dev.strata.check.yaml.YMap;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import dev.strata.check.yaml.YamlReader;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -122,13 +120,13 @@ public record FluxHelmRelease(Resource object, String releaseName, String namesp
                 InlineValues.set(out, ref.targetPath(), text);
                 continue;
             }
-            try {
-                Object parsed = new Load(LoadSettings.builder().setMaxAliasesForCollections(50).build()).loadFromString(text);
-                if (parsed instanceof Map<?, ?> m) {
-                    merge(out, cast(m));
-                }
-            } catch (YamlEngineException e) {
-                return new Values(Optional.empty(), "values in " + ref.display(object.namespace()) + " are not YAML");
+            YamlReader.Result read = new YamlReader().read(text); // the one set of limits, as for every file of the tree
+            if (!read.problems().isEmpty()) {
+                return new Values(Optional.empty(), "values in " + ref.display(object.namespace()) + " are not YAML: "
+                        + read.problems().getFirst().message());
+            }
+            if (!read.documents().isEmpty() && Plain.of(read.documents().getFirst().root()) instanceof Map<?, ?> m) {
+                merge(out, cast(m));
             }
         }
         object.spec().map("values").ifPresent(v -> merge(out, Plain.map(v)));

@@ -32,9 +32,15 @@ import java.util.Map;
 public final class PlaceholderLeftRule extends BaseRule {
 
     private static final Pattern MEANT_TO_BE_REPLACED = Pattern.compile(
-            "(?<![A-Za-z0-9_])(?:(?i:change[-_]?me|replace[-_]?me)|YOUR_[A-Z0-9_]+|<(?i:your)[-_ ][^>]*>)(?![A-Za-z0-9_])");
+            "(?<![A-Za-z0-9_-])(?:(?i:change[-_]?me|replace[-_]?me)|YOUR_[A-Z0-9_]+|<(?i:your)[-_ ][^>]*>)(?![A-Za-z0-9_-])");
     private static final Pattern TEMPLATE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(?:[:=-][^}]*)?}|\\{\\{[^}]*}}");
     private static final int SHOWN = 3;
+
+    /** A whole value meant to be replaced before use: {@code CHANGEME}, {@code YOUR_TOKEN}, {@code <your-key>}. */
+    public static boolean meantToBeReplaced(String whole) {
+        Matcher m = MEANT_TO_BE_REPLACED.matcher(whole.strip());
+        return m.matches();
+    }
 
     public PlaceholderLeftRule() {
         super(RuleInfo.of("placeholder-left", Category.GITOPS, Severity.ERROR,

@@ -40,10 +40,17 @@ public final class SecretDataBase64Rule extends BaseRule {
             if (v.isEmpty() || v.startsWith("${") || v.startsWith("{{")) {
                 continue;
             }
+            // Go's base64.StdEncoding, as the API server decodes []byte: padded, and only \r and \n are ignored
+            String encoded = v.replace("\n", "").replace("\r", "");
             try {
-                Base64.getDecoder().decode(v.replace("\n", "").replace(" ", ""));
+                Base64.getDecoder().decode(encoded);
             } catch (IllegalArgumentException bad) {
                 ctx.report(s.line(), "data." + e.getKey() + " is not base64 (" + bad.getMessage() + ")");
+                continue;
+            }
+            if (encoded.length() % 4 != 0) {
+                ctx.report(s.line(), "data." + e.getKey() + " is not base64 (its length, " + encoded.length()
+                        + ", is not a multiple of 4: the padding '=' is missing)");
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.strata.check.Category;
 import dev.strata.check.RuleInfo;
 import dev.strata.check.Severity;
 import dev.strata.check.graph.Resource;
+import dev.strata.check.rules.gitops.PlaceholderLeftRule;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
 import dev.strata.check.yaml.YMap;
@@ -15,14 +16,24 @@ import java.util.regex.Pattern;
 
 /**
  * A Secret committed to Git with its data readable by anyone with the repository. Not one that SOPS
- * encrypted, nor one whose every value is a placeholder a tool fills in before it is applied
- * ({@code ${VAR}} for Flux's post-build substitution, {@code {{ ... }}} for a template): those hold
- * no secret (placeholder-left says whether the placeholder will be filled).
+ * encrypted, nor one whose every value is empty or a placeholder — one a tool fills in before it is
+ * applied ({@code ${VAR}} for Flux's post-build substitution, {@code {{ ... }}} for a template) or one
+ * a person is to replace ({@code CHANGEME}, {@code <set-me>}): those hold no secret (placeholder-left
+ * says whether the placeholder will be filled).
  */
 public final class PlaintextSecretRule extends BaseRule {
 
     /** A whole value that is one substitution variable or one template expression. */
     static final Pattern TEMPLATE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(?:[:=-][^}]*)?}|\\{\\{.*}}");
+
+    /**
+     * A value that holds no secret: empty, a substitution variable or template expression, a value
+     * meant to be replaced ({@code CHANGEME}, {@code YOUR_TOKEN}, placeholder-left reports it), or a
+     * whole {@code <set-me>}-style angle-bracket placeholder.
+     */
+    static boolean placeholder(String v) {
+        return v.isEmpty() || TEMPLATE.matcher(v).matches() || PlaceholderLeftRule.meantToBeReplaced(v) || v.matches("<[^<>]{1,64}>");
+    }
 
     public PlaintextSecretRule() {
         super(RuleInfo.of("plaintext-secret", Category.SECURITY, Severity.ERROR,
@@ -42,7 +53,7 @@ public final class PlaintextSecretRule extends BaseRule {
             if (m.isPresent()) {
                 keys.addAll(m.get().values().keySet());
                 for (var v : m.get().values().values()) {
-                    onlyPlaceholders &= v instanceof YScalar s && TEMPLATE.matcher(s.text().strip()).matches();
+                    onlyPlaceholders &= v instanceof YScalar s && placeholder(s.text().strip());
                 }
             }
         }

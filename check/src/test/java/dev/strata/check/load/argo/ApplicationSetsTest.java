@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * ApplicationSet expansion against the parameters and rendering the controller uses (argo-cd
@@ -122,6 +123,30 @@ class ApplicationSetsTest {
                 .containsEntry("labels", Map.of("team", "platform", "from", "generator"));
         assertThat(ApplicationSets.map(ApplicationSets.map(first.get("spec")).get("source"))).containsEntry("path", "apps/a");
         assertThat(first).containsEntry("kind", "Application");
+    }
+
+    @Test
+    void aFileAGeneratorReadsIsBoundedLikeEveryFileOfTheTreeNotAStackOverflow() {
+        String deep = "[".repeat(20_000) + "]".repeat(20_000);
+        assertThatThrownBy(() -> Yaml.read(deep)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not YAML: line 1").hasMessageContaining("nesting deeper than 100 levels");
+    }
+
+    @Test
+    void anInvalidGeneratorFailsTheWholeApplicationSetAsInArgoCdSoNothingIsGenerated() {
+        var generated = ApplicationSets.expand(read("""
+                metadata: {name: apps, namespace: argocd}
+                spec:
+                  generators:
+                    - list: {elements: [{name: web}]}
+                    - matrix: {generators: [{list: {elements: [{env: dev}]}}]}
+                  template:
+                    metadata: {name: "{{name}}"}
+                    spec: {project: default, destination: {namespace: "{{name}}"}}
+                """), REPO);
+        assertThat(generated.applications()).isEmpty();
+        assertThat(generated.notGenerated()).containsExactly("matrix generator needs exactly 2 child generators, has 1;"
+                + " Argo CD refuses the whole ApplicationSet, so none of its Applications is generated");
     }
 
     @Test
