@@ -1,5 +1,6 @@
 package dev.strata.check.format;
 
+import dev.strata.yaml.XmlText;
 import dev.strata.check.CheckReport;
 import dev.strata.check.Finding;
 import dev.strata.check.Severity;
@@ -54,8 +55,8 @@ public final class JunitFormatter implements ReportFormatter {
                 for (Map.Entry<String, List<Finding>> object : file.getValue().entrySet()) {
                     x.writeCharacters("    ");
                     x.writeStartElement("testcase");
-                    x.writeAttribute("classname", clean(file.getKey()));
-                    x.writeAttribute("name", clean(object.getKey()));
+                    x.writeAttribute("classname", XmlText.clean(file.getKey()));
+                    x.writeAttribute("name", XmlText.clean(object.getKey()));
                     StringBuilder warnings = new StringBuilder();
                     for (Finding f : object.getValue()) {
                         String line = f.severity().label() + " " + f.file() + ":" + f.line() + ": " + f.message() + " (" + f.remediation() + ")";
@@ -63,8 +64,8 @@ public final class JunitFormatter implements ReportFormatter {
                             x.writeCharacters("\n      ");
                             x.writeStartElement("failure");
                             x.writeAttribute("type", f.rule());
-                            x.writeAttribute("message", clean(f.message()));
-                            x.writeCharacters(clean(line));
+                            x.writeAttribute("message", XmlText.clean(f.message()));
+                            x.writeCharacters(XmlText.clean(line));
                             x.writeEndElement();
                         } else {
                             warnings.append(line).append(" [").append(f.rule()).append("]\n");
@@ -73,7 +74,7 @@ public final class JunitFormatter implements ReportFormatter {
                     if (!warnings.isEmpty()) {
                         x.writeCharacters("\n      ");
                         x.writeStartElement("system-out");
-                        x.writeCharacters(clean(warnings.toString()));
+                        x.writeCharacters(XmlText.clean(warnings.toString()));
                         x.writeEndElement();
                     }
                     x.writeCharacters("\n    ");
@@ -97,7 +98,7 @@ public final class JunitFormatter implements ReportFormatter {
     private static void suite(XMLStreamWriter x, String name, int tests, long failures) throws XMLStreamException {
         x.writeCharacters("  ");
         x.writeStartElement("testsuite");
-        x.writeAttribute("name", clean(name));
+        x.writeAttribute("name", XmlText.clean(name));
         x.writeAttribute("tests", String.valueOf(tests));
         x.writeAttribute("failures", String.valueOf(failures));
         x.writeCharacters("\n");
@@ -105,11 +106,5 @@ public final class JunitFormatter implements ReportFormatter {
 
     private static long errors(List<Finding> findings) {
         return findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-    }
-
-    /** XML 1.0 has no place for control characters other than tab and newline; the writer escapes the rest. */
-    static String clean(String s) {
-        return s.codePoints().filter(c -> c >= 0x20 || c == '\n' || c == '\t')
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

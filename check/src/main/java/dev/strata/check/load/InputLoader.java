@@ -1,5 +1,6 @@
 package dev.strata.check.load;
 
+import dev.strata.yaml.Yaml;
 import dev.strata.charts.render.HelmHooks;
 import dev.strata.check.InputError;
 import dev.strata.check.Skipped;
@@ -31,8 +32,6 @@ import dev.strata.charts.ChartRef;
 import dev.strata.charts.render.TemplateRewrites;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
 
 /**
  * Loads input paths into objects: plain YAML files, Kustomize directories (built by a
@@ -377,8 +376,7 @@ public final class InputLoader {
                             : "charts from a repository are rendered by strata check --deep")));
                     continue;
                 }
-                Optional<String> inline = c.valuesInline().map(v -> new Dump(
-                        DumpSettings.builder().build()).dumpToString(Plain.map(v)));
+                Optional<String> inline = c.valuesInline().map(v -> Yaml.dump(Plain.map(v)));
                 ChartRenderer.Request request = new ChartRenderer.Request(c.releaseName(), c.namespace(),
                         c.valuesFile().filter(Files::isRegularFile).map(List::of).orElse(List.of()), inline, options.kubeVersion(), Set.of());
                 Unit unit = new Unit(chart.get(), kfile, "helmcharts:" + shown + "/" + c.name(), application, request);

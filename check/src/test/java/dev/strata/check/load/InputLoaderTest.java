@@ -262,4 +262,22 @@ class InputLoaderTest {
                 "values file of chart charts/web cannot be read by Helm: duplicate key \"replicas\" (first at line 1)"));
         assertThat(rendered).isEmpty();
     }
+
+    @Test
+    void aHelmReleasesValuesReachHelmWithTheirTypesAStringOffStaysAString() throws IOException {
+        write("charts/db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 1.0.0\n");
+        write("apps/db.yaml", """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: db, namespace: data}
+                spec:
+                  chart: {spec: {chart: ./charts/db, sourceRef: {kind: GitRepository, name: flux-system, namespace: flux-system}}}
+                  values: {database: "off", replicas: 2}
+                """);
+        Files.createDirectories(root.resolve(".git"));
+        load(root);
+        // Helm reads values as YAML 1.1: an unquoted off would reach the chart as false (issue #10, Kong's database: off)
+        assertThat(rendered).singleElement().satisfies(r -> assertThat(r.inlineValues()).hasValueSatisfying(v ->
+                assertThat(v).contains("database: 'off'").contains("replicas: 2")));
+    }
 }

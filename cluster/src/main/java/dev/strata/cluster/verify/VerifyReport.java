@@ -1,5 +1,6 @@
 package dev.strata.cluster.verify;
 
+import dev.strata.yaml.XmlText;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
@@ -46,23 +47,23 @@ public final class VerifyReport {
                 x.writeCharacters("\n  ");
                 x.writeStartElement("testcase");
                 x.writeAttribute("classname", "strata.verify");
-                x.writeAttribute("name", clean(r.id()));
+                x.writeAttribute("name", XmlText.clean(r.id()));
                 x.writeAttribute("time", String.format(Locale.ROOT, "%.3f", r.duration().toMillis() / 1000.0));
                 x.writeCharacters("\n    ");
                 switch (r.outcome()) {
                     case FAIL -> {
                         x.writeStartElement("failure");
-                        x.writeAttribute("message", clean(r.title()));
-                        x.writeCharacters(clean(r.evidence()));
+                        x.writeAttribute("message", XmlText.clean(r.title()));
+                        x.writeCharacters(XmlText.clean(r.evidence()));
                         x.writeEndElement();
                     }
                     case SKIPPED -> {
                         x.writeEmptyElement("skipped");
-                        x.writeAttribute("message", clean(r.evidence()));
+                        x.writeAttribute("message", XmlText.clean(r.evidence()));
                     }
                     case PASS -> {
                         x.writeStartElement("system-out");
-                        x.writeCharacters(clean(r.evidence()));
+                        x.writeCharacters(XmlText.clean(r.evidence()));
                         x.writeEndElement();
                     }
                 }
@@ -82,11 +83,5 @@ public final class VerifyReport {
 
     private static long count(List<CheckResult> results, Outcome o) {
         return results.stream().filter(r -> r.outcome() == o).count();
-    }
-
-    /** XML 1.0 has no place for control characters other than tab and newline; the writer escapes the rest. */
-    static String clean(String s) {
-        return s.codePoints().filter(c -> c >= 0x20 || c == '\n' || c == '\t')
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

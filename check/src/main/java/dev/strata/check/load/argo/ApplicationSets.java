@@ -71,7 +71,7 @@ public final class ApplicationSets {
                     if (spec.get("templatePatch") instanceof String patch) {
                         Object patched = engine.renderString(patch, p);
                         Object project = map(app.get("spec")).get("project");
-                        app = deepMerge(app, map(Yaml.read(String.valueOf(patched))));
+                        app = deepMerge(app, map(PlainYaml.read(String.valueOf(patched))));
                         map(app.get("spec")).put("project", project);
                     }
                     app.put("apiVersion", "argoproj.io/v1alpha1");
@@ -232,7 +232,7 @@ public final class ApplicationSets {
                 if (!included || excluded) {
                     continue;
                 }
-                Object content = Yaml.read(repo.read(file).orElse(""));
+                Object content = PlainYaml.read(repo.read(file).orElse(""));
                 List<Object> entries = content instanceof List<?> l ? new ArrayList<>(l) : List.of(content == null ? Map.of() : content);
                 for (Object entry : entries) {
                     Map<String, Object> base = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.strata.check.load.argo;
 
+import dev.strata.yaml.Yaml;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.load.ArgoSources;
@@ -14,8 +15,6 @@ import dev.strata.check.load.Plain;
 import dev.strata.check.load.TempTrees;
 import dev.strata.check.yaml.YMap;
 import dev.strata.charts.ChartArchive;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +68,7 @@ public final class ArgoFollower {
             String what = "ApplicationSet " + set.namespace() + "/" + set.name();
             g.notGenerated().forEach(why -> host.skip(new Skipped(what, "not expanded: " + why)));
             for (Map<String, Object> app : g.applications()) {
-                String text = new Dump(DumpSettings.builder().build()).dumpToString(app);
+                String text = Yaml.dump(app);
                 for (Resource r : host.parser().parse(text, set.file(), origin, set.namespace()).resources()) {
                     host.resources().add(new Resource(r.ref(), r.root(), set.file(), set.line(), origin, set.application()).placedAt(set.file(), set.line()));
                     changed = true;

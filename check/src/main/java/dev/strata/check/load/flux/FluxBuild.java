@@ -1,5 +1,6 @@
 package dev.strata.check.load.flux;
 
+import dev.strata.yaml.Yaml;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.load.Kinds;
@@ -8,9 +9,6 @@ import dev.strata.check.load.LoadProblem;
 import dev.strata.check.load.ManifestParser;
 import dev.strata.check.load.Origins;
 import dev.strata.check.load.TempTrees;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -203,7 +201,7 @@ public final class FluxBuild {
             kus.put("components", k.components().stream().map(c -> relative(work, dir.resolve(c).normalize())).toList());
         }
         kus.put("buildMetadata", List.of("originAnnotations"));
-        return new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build()).dumpToString(kus);
+        return Yaml.dump(kus);
     }
 
     private Outcome objects(FluxKustomization k, String yaml, Path work, Variables vars, List<LoadProblem> problems, List<Skipped> skipped) {

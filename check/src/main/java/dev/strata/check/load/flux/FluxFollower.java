@@ -1,5 +1,6 @@
 package dev.strata.check.load.flux;
 
+import dev.strata.yaml.Yaml;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.SourceTree;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
 
 /**
  * Follows Flux objects the way its controllers apply them: each Kustomization is built
@@ -113,8 +112,7 @@ public final class FluxFollower {
             host.skip(new Skipped(what, "chart not rendered: " + values.why()));
             return false;
         }
-        String inline = new Dump(DumpSettings.builder().build())
-                .dumpToString(values.values().get());
+        String inline = Yaml.dump(values.values().get());
         ChartRenderer.Request request = new ChartRenderer.Request(hr.releaseName(), hr.namespace(), List.of(),
                 values.values().get().isEmpty() ? Optional.empty() : Optional.of(inline), host.options().kubeVersion(), Set.of());
         switch (hr.chart()) {

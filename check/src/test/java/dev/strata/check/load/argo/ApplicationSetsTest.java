@@ -41,7 +41,7 @@ class ApplicationSetsTest {
     };
 
     private static Map<String, Object> read(String yaml) {
-        return ApplicationSets.map(Yaml.read(yaml));
+        return ApplicationSets.map(PlainYaml.read(yaml));
     }
 
     @Test
@@ -128,7 +128,7 @@ class ApplicationSetsTest {
     @Test
     void aFileAGeneratorReadsIsBoundedLikeEveryFileOfTheTreeNotAStackOverflow() {
         String deep = "[".repeat(20_000) + "]".repeat(20_000);
-        assertThatThrownBy(() -> Yaml.read(deep)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PlainYaml.read(deep)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not YAML: line 1").hasMessageContaining("nesting deeper than 100 levels");
     }
 

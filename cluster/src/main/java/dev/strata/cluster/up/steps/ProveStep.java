@@ -10,7 +10,6 @@ import dev.strata.cluster.up.UpContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,11 +36,7 @@ public final class ProveStep implements Step {
 
     @Override
     public String fingerprint(UpContext ctx) {
-        List<String> parts = new ArrayList<>();
-        ctx.tree().files().forEach((k, v) -> {
-            parts.add(k);
-            parts.add(v);
-        });
+        List<String> parts = Fingerprint.treeParts(ctx.tree().files());
         Path lock = ctx.specDir().resolve(ChartLock.FILE_NAME);
         try {
             parts.add(Files.isRegularFile(lock) ? Files.readString(lock) : "no lock");

@@ -32,11 +32,7 @@ public final class RenderStep implements Step {
 
     @Override
     public String fingerprint(UpContext ctx) {
-        List<String> parts = new ArrayList<>();
-        ctx.tree().files().forEach((k, v) -> {
-            parts.add(k);
-            parts.add(v);
-        });
+        List<String> parts = Fingerprint.treeParts(ctx.tree().files());
         return Fingerprint.of(parts.toArray(String[]::new));
     }
 

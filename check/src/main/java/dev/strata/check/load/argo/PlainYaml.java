@@ -9,9 +9,9 @@ import dev.strata.check.yaml.YamlReader;
  * check's bounded reader (the one set of limits), so a file a generator reads cannot nest or expand
  * beyond what the rest of the tree may.
  */
-final class Yaml {
+final class PlainYaml {
 
-    private Yaml() {
+    private PlainYaml() {
     }
 
     static Object read(String text) {
