@@ -20,7 +20,7 @@ import dev.strata.check.rule.PodSecurityCheck;
 import dev.strata.check.rule.Rule;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.yaml.YamlLimits;
-import dev.strata.check.yaml.YamlReader;
+import dev.strata.yaml.tree.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

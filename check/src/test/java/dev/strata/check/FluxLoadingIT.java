@@ -7,7 +7,7 @@ import dev.strata.check.load.InputLoader;
 import dev.strata.check.load.Kustomizer;
 import dev.strata.check.load.LoadResult;
 import dev.strata.check.load.ProcessKustomizer;
-import dev.strata.check.yaml.YamlReader;
+import dev.strata.yaml.tree.YamlReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

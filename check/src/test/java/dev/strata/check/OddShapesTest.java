@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strata.check.graph.SourceTree;
 import dev.strata.check.load.LoadResult;
 import dev.strata.check.load.ManifestParser;
-import dev.strata.check.yaml.YamlReader;
+import dev.strata.yaml.tree.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,10 @@
 package dev.strata.spec;
 
+import dev.strata.yaml.tree.YNode;
+
 import dev.strata.catalog.Resources;
 import dev.strata.spec.yaml.Problems;
 import dev.strata.spec.yaml.YamlMap;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ final class AppsBinder extends SectionBinder {
             return List.of("dev");
         }
         List<String> envs = s.strings("environments");
-        List<Node> nodes = s.list("environments").orElse(List.of());
+        List<YNode> nodes = s.list("environments").orElse(List.of());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < envs.size() && i < nodes.size(); i++) {
             String e = envs.get(i);
@@ -48,7 +49,7 @@ final class AppsBinder extends SectionBinder {
 
     List<AppSpec> apps(YamlMap s, List<String> environments) {
         List<AppSpec> apps = new ArrayList<>();
-        List<Node> items = s.list("apps").orElse(List.of());
+        List<YNode> items = s.list("apps").orElse(List.of());
         Map<String, Integer> names = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             String path = s.pathOf("apps") + "[" + i + "]";
@@ -107,7 +108,7 @@ final class AppsBinder extends SectionBinder {
         if (envMap.isPresent()) {
             YamlMap m = envMap.get();
             for (String env : m.keys()) {
-                Node key = m.keyNode(env).orElse(m.node());
+                YNode key = m.keyNode(env).orElse(m.node());
                 if (!environments.contains(env)) {
                     m.node(env);
                     problems.add(key, m.pathOf(env), "\"" + env + "\" is not an environment; known: " + String.join(", ", environments));
@@ -137,7 +138,7 @@ final class AppsBinder extends SectionBinder {
             }
         }
         List<ExternalService> external = new ArrayList<>();
-        List<Node> ext = a.list("external").orElse(List.of());
+        List<YNode> ext = a.list("external").orElse(List.of());
         for (int i = 0; i < ext.size(); i++) {
             String path = a.pathOf("external") + "[" + i + "]";
             YamlMap.of(ext.get(i), path, problems).ifPresent(x -> {

@@ -1,14 +1,14 @@
 package dev.strata.spec;
 
+import dev.strata.yaml.tree.YList;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
+import dev.strata.yaml.tree.YScalar;
+
 import dev.strata.catalog.Quantity;
 import dev.strata.catalog.Resources;
 import dev.strata.spec.yaml.Problems;
 import dev.strata.spec.yaml.YamlMap;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,20 +65,20 @@ final class ClusterBinder extends SectionBinder {
             for (int i = 0; i < tiers.size(); i++) {
                 String t = tiers.get(i);
                 if (!DNS_LABEL.matcher(t).matches()) {
-                    problems.add(((SequenceNode) n).getValue().get(i), c.pathOf("tiers") + "[" + i + "]", "\"" + t + "\" is not a valid tier name; use lowercase letters, digits and -");
+                    problems.add(((YList) n).items().get(i), c.pathOf("tiers") + "[" + i + "]", "\"" + t + "\" is not a valid tier name; use lowercase letters, digits and -");
                 } else if (!seen.add(t)) {
-                    problems.add(((SequenceNode) n).getValue().get(i), c.pathOf("tiers") + "[" + i + "]", "tier \"" + t + "\" is listed twice");
+                    problems.add(((YList) n).items().get(i), c.pathOf("tiers") + "[" + i + "]", "tier \"" + t + "\" is listed twice");
                 }
             }
         });
         Resources reserved = c.map("reserved").map(r -> resources(r, DEFAULT_RESERVED)).orElse(DEFAULT_RESERVED);
         List<NodeGroup> groups = new ArrayList<>();
-        Optional<List<Node>> nodes = c.list("nodes");
+        Optional<List<YNode>> nodes = c.list("nodes");
         if (!c.has("nodes")) {
             c.missing("nodes", "list node groups, e.g. - {name: control-plane, role: control-plane, count: 1, capacity: {cpu: \"2\", memory: 4Gi}}");
         }
         Map<String, Integer> names = new LinkedHashMap<>();
-        List<Node> items = nodes.orElse(List.of());
+        List<YNode> items = nodes.orElse(List.of());
         for (int i = 0; i < items.size(); i++) {
             String path = c.pathOf("nodes") + "[" + i + "]";
             int index = i;
@@ -100,15 +100,10 @@ final class ClusterBinder extends SectionBinder {
     }
 
     /** Whether every group's role is a known one (else "no control plane" would only repeat that mistake). */
-    private static boolean rolesValid(List<Node> items) {
-        for (Node n : items) {
-            if (n instanceof MappingNode m) {
-                for (NodeTuple t : m.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("role")
-                            && t.getValueNode() instanceof ScalarNode v && NodeRole.of(v.getValue()).isEmpty()) {
-                        return false;
-                    }
-                }
+    private static boolean rolesValid(List<YNode> items) {
+        for (YNode n : items) {
+            if (n instanceof YMap m && m.get("role").orElse(null) instanceof YScalar v && NodeRole.of(v.value()).isEmpty()) {
+                return false;
             }
         }
         return true;
@@ -160,7 +155,7 @@ final class ClusterBinder extends SectionBinder {
         Map<String, String> labels = g.stringMap("labels");
         g.map("labels").ifPresent(m -> labels.forEach((k, v) -> labelPair(m, k, v)));
         List<Taint> taints = new ArrayList<>();
-        List<Node> taintNodes = g.list("taints").orElse(List.of());
+        List<YNode> taintNodes = g.list("taints").orElse(List.of());
         for (int i = 0; i < taintNodes.size(); i++) {
             String path = g.pathOf("taints") + "[" + i + "]";
             YamlMap.of(taintNodes.get(i), path, problems).ifPresent(t -> {
@@ -187,7 +182,7 @@ final class ClusterBinder extends SectionBinder {
     }
 
     private void labelPair(YamlMap m, String k, String v) {
-        Node at = m.keyNode(k).orElse(m.node());
+        YNode at = m.keyNode(k).orElse(m.node());
         if (!LABEL_KEY.matcher(k).matches()) {
             problems.add(at, m.pathOf(k), "\"" + k + "\" is not a valid label key");
         } else if (!LABEL_VALUE.matcher(v).matches() || v.length() > 63) {

@@ -1,20 +1,20 @@
 package dev.strata.spec;
 
+import dev.strata.yaml.tree.YList;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
+import dev.strata.yaml.tree.YScalar;
+
 import dev.strata.catalog.Catalog;
 import dev.strata.catalog.Component;
 import dev.strata.spec.yaml.Problems;
 import dev.strata.spec.yaml.YamlMap;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Binds {@code spec.components}: catalog entries switched on or off, with their modes and value overrides. */
 final class ComponentsBinder extends SectionBinder {
@@ -29,7 +29,7 @@ final class ComponentsBinder extends SectionBinder {
     Map<String, ComponentChoice> bind(YamlMap m) {
         Map<String, ComponentChoice> out = new TreeMap<>();
         for (String id : m.keys()) {
-            Node key = m.keyNode(id).orElse(m.node());
+            YNode key = m.keyNode(id).orElse(m.node());
             Optional<Component> entry = catalog.find(id);
             if (entry.isEmpty()) {
                 m.node(id);
@@ -38,7 +38,7 @@ final class ComponentsBinder extends SectionBinder {
                         + (hint.contains("did you mean") ? hint : "; `strata components` lists them"));
                 continue;
             }
-            Optional<Node> value = m.node(id);
+            Optional<YNode> value = m.node(id);
             if (value.isEmpty()) {
                 out.put(id, new ComponentChoice(id, true, Optional.empty(), Map.of()));
                 continue;
@@ -55,11 +55,11 @@ final class ComponentsBinder extends SectionBinder {
                     }
                 });
                 Map<String, Object> values = c.node("values").map(v -> {
-                    if (!(v instanceof MappingNode)) {
+                    if (!(v instanceof YMap)) {
                         problems.add(v, c.pathOf("values"), "must be a mapping of chart values, found " + YamlMap.describe(v));
                         return Map.<String, Object>of();
                     }
-                    return toMap((MappingNode) v);
+                    return toMap((YMap) v);
                 }).orElse(Map.of());
                 Optional<String> inert = c.string("inert");
                 inert.filter(String::isBlank).ifPresent(x -> problems.add(c.node("inert").orElseThrow(), c.pathOf("inert"),
@@ -72,45 +72,36 @@ final class ComponentsBinder extends SectionBinder {
     }
 
     /** Plain Java values of a mapping node (chart values overrides). */
-    static Map<String, Object> toMap(MappingNode m) {
+    static Map<String, Object> toMap(YMap m) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k) {
-                out.put(k.getValue(), toValue(t.getValueNode()));
-            }
+        for (int i = 0; i < m.keyCount(); i++) {
+            out.put(m.keyAt(i), toValue(m.valueAt(i)));
         }
         return out;
     }
 
-    static Object toValue(Node n) {
-        if (n instanceof MappingNode m) {
+    static Object toValue(YNode n) {
+        if (n instanceof YMap m) {
             return toMap(m);
         }
-        if (n instanceof SequenceNode s) {
-            return s.getValue().stream().map(ComponentsBinder::toValue).toList();
+        if (n instanceof YList s) {
+            return s.items().stream().map(ComponentsBinder::toValue).toList();
         }
-        ScalarNode s = (ScalarNode) n;
-        Tag t = s.getTag();
-        if (t.equals(Tag.NULL)) {
-            return null; // Helm reads a null value as "remove this default"; keep it
+        YScalar s = (YScalar) n;
+        return switch (s.type()) {
+            case NULL -> null; // Helm reads a null value as "remove this default"; keep it
+            case BOOL -> Boolean.parseBoolean(s.value());
+            case INT -> parsed(s.value(), Long::parseLong);
+            case FLOAT -> parsed(s.value(), Double::parseDouble);
+            case STRING -> s.value();
+        };
+    }
+
+    private static Object parsed(String text, Function<String, Object> parse) {
+        try {
+            return parse.apply(text);
+        } catch (NumberFormatException e) {
+            return text;
         }
-        if (t.equals(Tag.BOOL)) {
-            return Boolean.parseBoolean(s.getValue());
-        }
-        if (t.equals(Tag.INT)) {
-            try {
-                return Long.parseLong(s.getValue());
-            } catch (NumberFormatException e) {
-                return s.getValue();
-            }
-        }
-        if (t.equals(Tag.FLOAT)) {
-            try {
-                return Double.parseDouble(s.getValue());
-            } catch (NumberFormatException e) {
-                return s.getValue();
-            }
-        }
-        return s.getValue();
     }
 }

@@ -1,10 +1,11 @@
 package dev.strata.spec;
 
+import dev.strata.yaml.tree.YNode;
+
 import dev.strata.catalog.Quantity;
 import dev.strata.catalog.Resources;
 import dev.strata.spec.yaml.Problems;
 import dev.strata.spec.yaml.YamlMap;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.util.regex.Pattern;
 
@@ -24,7 +25,7 @@ abstract class SectionBinder {
         this.problems = problems;
     }
 
-    final void dnsLabel(Node at, String path, String value) {
+    final void dnsLabel(YNode at, String path, String value) {
         if (value.length() > 63 || !DNS_LABEL.matcher(value).matches()) {
             problems.add(at, path, "\"" + value + "\" is not a valid name; use up to 63 lowercase letters, digits and -, starting and ending with a letter or digit");
         }

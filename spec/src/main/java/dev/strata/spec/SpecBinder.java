@@ -1,9 +1,10 @@
 package dev.strata.spec;
 
+import dev.strata.yaml.tree.YNode;
+
 import dev.strata.catalog.Catalog;
 import dev.strata.spec.yaml.Problems;
 import dev.strata.spec.yaml.YamlMap;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class SpecBinder extends SectionBinder {
         this.profiles = profiles;
     }
 
-    Optional<PlatformSpec> bind(Node root) {
+    Optional<PlatformSpec> bind(YNode root) {
         Optional<YamlMap> top = YamlMap.of(root, "", problems);
         if (top.isEmpty()) {
             return Optional.empty();

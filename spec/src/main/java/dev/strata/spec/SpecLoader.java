@@ -3,11 +3,14 @@ package dev.strata.spec;
 import dev.strata.catalog.Catalog;
 import dev.strata.spec.yaml.NodeMerge;
 import dev.strata.spec.yaml.Problems;
-import dev.strata.spec.yaml.SafeYaml;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import dev.strata.yaml.YamlLimits;
+import dev.strata.yaml.tree.YList;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
+import dev.strata.yaml.tree.YScalar;
+import dev.strata.yaml.tree.YamlDocument;
+import dev.strata.yaml.tree.YamlProblem;
+import dev.strata.yaml.tree.YamlReader;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,6 +31,12 @@ public final class SpecLoader {
 
     /** Larger than any sensible spec; keeps a wrong file (a log, a binary) from being read whole. */
     static final long MAX_BYTES = 1 << 20;
+
+    /**
+     * Strata's one YAML reader, with its one set of bounds; plain scalars are typed by YAML 1.2's
+     * JSON schema, as the spec's JSON Schema (and an editor using it) reads them.
+     */
+    private static final YamlReader READER = new YamlReader(YamlLimits.STANDARD, YamlReader.Scalars.JSON);
 
     private final Catalog catalog;
 
@@ -70,7 +79,11 @@ public final class SpecLoader {
         if (text.indexOf('\0') >= 0) {
             throw single(label, "is binary, not YAML; is this the right file?");
         }
-        List<Node> docs = SafeYaml.compose(label, text, problems);
+        if (text.codePointCount(0, text.length()) > YamlLimits.STANDARD.codePointsPerDocument()) {
+            throw single(label, "file is larger than " + (YamlLimits.STANDARD.codePointsPerDocument() >> 10)
+                    + " KiB; a platform spec is a few KiB — is this the right file?");
+        }
+        List<YNode> docs = read(text, problems);
         if (!problems.isEmpty()) {
             throw new SpecException(problems.sorted());
         }
@@ -81,11 +94,12 @@ public final class SpecLoader {
             problems.add(docs.get(1), "", "holds " + docs.size() + " YAML documents; a spec is one document (remove the --- separators)");
             throw new SpecException(problems.sorted());
         }
-        Node user = docs.get(0);
-        Node merged = user;
+        YNode user = docs.get(0);
+        YNode merged = user;
         Optional<String> profile = profileOf(user);
         if (profile.isPresent() && Profiles.exists(profile.get())) {
-            Node base = profileNode(profile.get());
+            YNode base = profileNode(profile.get());
+            problems.from(base, "profile " + profile.get());
             merged = NodeMerge.merge(base, user);
         }
         Optional<PlatformSpec> spec = new SpecBinder(catalog, new HashSet<>(Profiles.names()), problems).bind(merged);
@@ -101,28 +115,24 @@ public final class SpecLoader {
      * profile points at the {@code components} block), 0 when the text holds none of it.
      */
     public static int lineOf(String text, String path) {
-        List<Node> docs = SafeYaml.compose("spec", text, new Problems("spec"));
+        List<YNode> docs = read(text, new Problems("spec"));
         if (docs.isEmpty()) {
             return 0;
         }
-        Node node = docs.get(0);
+        YNode node = docs.get(0);
         int line = 0;
         for (String segment : path.split("\\.")) {
             String key = segment.replaceAll("\\[\\d+]$", "");
-            Node next = null;
-            if (node instanceof MappingNode m) {
-                for (var t : m.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                        next = t.getValueNode();
-                        line = k.getStartMark().map(mark -> mark.getLine() + 1).orElse(line);
-                    }
-                }
+            YNode next = null;
+            if (node instanceof YMap m && m.has(key)) {
+                next = m.get(key).orElseThrow();
+                line = m.keyLine(key);
             }
-            if (next != null && segment.endsWith("]") && next instanceof SequenceNode seq) {
+            if (next != null && segment.endsWith("]") && next instanceof YList seq) {
                 int i = Integer.parseInt(segment.substring(segment.lastIndexOf('[') + 1, segment.length() - 1));
-                next = i < seq.getValue().size() ? seq.getValue().get(i) : null;
+                next = i < seq.items().size() ? seq.items().get(i) : null;
                 if (next != null) {
-                    line = next.getStartMark().map(mark -> mark.getLine() + 1).orElse(line);
+                    line = next.line();
                 }
             }
             if (next == null) {
@@ -139,26 +149,30 @@ public final class SpecLoader {
         return parse("profile " + name, text);
     }
 
-    private Node profileNode(String name) {
+    /**
+     * The documents of {@code text}. What stopped a document from being read is "not valid YAML"; a
+     * duplicate key is reported at its path, and every one of them is reported.
+     */
+    private static List<YNode> read(String text, Problems problems) {
+        YamlReader.Result result = READER.read(text);
+        for (YamlProblem p : result.problems()) {
+            problems.add(p.line(), p.path(), p.path().isEmpty() ? "not valid YAML: " + p.message() : p.message());
+        }
+        return result.documents().stream().map(YamlDocument::root).toList();
+    }
+
+    private YNode profileNode(String name) {
         Problems p = new Problems("profile " + name);
-        List<Node> docs = SafeYaml.compose("profile " + name, Profiles.text(name).orElseThrow(), p);
+        List<YNode> docs = read(Profiles.text(name).orElseThrow(), p);
         if (!p.isEmpty() || docs.size() != 1) {
             throw new IllegalStateException("bundled profile " + name + " is broken: " + p.sorted());
         }
         return docs.get(0);
     }
 
-    private static Optional<String> profileOf(Node doc) {
-        if (doc instanceof MappingNode m) {
-            return m.getValue().stream()
-                    .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("spec"))
-                    .map(t -> t.getValueNode()).filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
-                    .flatMap(s -> s.getValue().stream())
-                    .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("profile"))
-                    .map(t -> t.getValueNode()).filter(ScalarNode.class::isInstance)
-                    .map(n -> ((ScalarNode) n).getValue()).findFirst();
-        }
-        return Optional.empty();
+    private static Optional<String> profileOf(YNode doc) {
+        return doc instanceof YMap m ? m.map("spec").flatMap(spec -> spec.get("profile"))
+                .filter(YScalar.class::isInstance).map(n -> ((YScalar) n).value()) : Optional.empty();
     }
 
     private static SpecException single(String label, String message) {

@@ -40,6 +40,12 @@ class SpecFixturesTest {
 
     /** What each valid fixture must load as: the fields it sets, and the profile's where it sets none. */
     static final Map<String, Consumer<PlatformSpec>> LOADED_AS = Map.of(
+            "anchors-and-merge-keys.yaml", spec -> {
+                assertThat(spec.cluster().nodes()).extracting(NodeGroup::name, NodeGroup::role, NodeGroup::count, NodeGroup::capacity)
+                        .as("a merge key (<<) copies the anchored group; the keys written beside it win")
+                        .containsExactly(tuple("cp", NodeRole.CONTROL_PLANE, 1, Resources.of("4", "8Gi")),
+                                tuple("workers", NodeRole.WORKER, 2, Resources.of("4", "8Gi")));
+            },
             "full-no-profile.yaml", spec -> {
                 assertThat(spec.profile()).isEmpty();
                 assertThat(spec.cluster().provider()).isEqualTo(Provider.EXISTING);

@@ -1,9 +1,9 @@
 package dev.strata.check.admission;
 
-import dev.strata.check.yaml.YList;
-import dev.strata.check.yaml.YMap;
-import dev.strata.check.yaml.YNode;
-import dev.strata.check.yaml.YScalar;
+import dev.strata.yaml.tree.YList;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
+import dev.strata.yaml.tree.YScalar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,15 +1,15 @@
 package dev.strata.check.admission;
 
 import dev.strata.check.graph.PodTemplate;
-import dev.strata.check.yaml.YMap;
-import dev.strata.check.yaml.YNode;
-import dev.strata.check.yaml.YScalar;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
+import dev.strata.yaml.tree.YScalar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import dev.strata.check.yaml.YList;
+import dev.strata.yaml.tree.YList;
 
 /**
  * The Pod Security Standards as the API server's Pod Security admission evaluates them at

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import dev.strata.check.ObjectRef;
 import dev.strata.check.graph.Selectors;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 
 /**
  * The pods that carry a Gateway's (or an Ingress controller's) traffic. A Gateway API implementation

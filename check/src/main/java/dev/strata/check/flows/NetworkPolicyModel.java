@@ -3,7 +3,7 @@ package dev.strata.check.flows;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.ResourceGraph;
 import dev.strata.check.graph.Selectors;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

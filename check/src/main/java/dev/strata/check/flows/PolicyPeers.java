@@ -2,7 +2,7 @@ package dev.strata.check.flows;
 
 import dev.strata.check.graph.ResourceGraph;
 import dev.strata.check.graph.Selectors;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.strata.check.flows;
 
 import dev.strata.check.graph.PodTemplate;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.List;
 import java.util.Optional;
 

@@ -4,7 +4,7 @@ import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.ResourceGraph;
 import dev.strata.check.graph.Selectors;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.strata.check.graph;
 
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.strata.check.graph;
 
 import dev.strata.check.ObjectRef;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.strata.check.load;
 
 import dev.strata.check.graph.Resource;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.ArrayList;
 import java.util.List;
 

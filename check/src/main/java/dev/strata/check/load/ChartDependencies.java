@@ -1,7 +1,7 @@
 package dev.strata.check.load;
 
-import dev.strata.check.yaml.YMap;
-import dev.strata.check.yaml.YamlReader;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -1,11 +1,11 @@
 package dev.strata.check.load;
 
-import dev.strata.check.yaml.YList;
-import dev.strata.check.yaml.YMap;
-import dev.strata.check.yaml.YNode;
-import dev.strata.check.yaml.YScalar;
-import dev.strata.check.yaml.YamlDocument;
-import dev.strata.check.yaml.YamlReader;
+import dev.strata.yaml.tree.YList;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
+import dev.strata.yaml.tree.YScalar;
+import dev.strata.yaml.tree.YamlDocument;
+import dev.strata.yaml.tree.YamlReader;
 import dev.strata.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

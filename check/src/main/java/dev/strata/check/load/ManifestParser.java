@@ -2,12 +2,12 @@ package dev.strata.check.load;
 
 import dev.strata.check.ObjectRef;
 import dev.strata.check.graph.Resource;
-import dev.strata.check.yaml.YList;
-import dev.strata.check.yaml.YMap;
-import dev.strata.check.yaml.YNode;
-import dev.strata.check.yaml.YamlDocument;
-import dev.strata.check.yaml.YamlProblem;
-import dev.strata.check.yaml.YamlReader;
+import dev.strata.yaml.tree.YList;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
+import dev.strata.yaml.tree.YamlDocument;
+import dev.strata.yaml.tree.YamlProblem;
+import dev.strata.yaml.tree.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 

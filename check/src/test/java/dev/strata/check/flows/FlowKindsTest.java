@@ -2,8 +2,8 @@ package dev.strata.check.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strata.check.yaml.YMap;
-import dev.strata.check.yaml.YamlReader;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.strata.check.flows;
 
 import dev.strata.check.graph.ResourceGraph;
 import dev.strata.check.load.ManifestParser;
-import dev.strata.check.yaml.YamlReader;
+import dev.strata.yaml.tree.YamlReader;
 
 /** Builds a graph from multi-document YAML, as the loader would from one file. */
 final class Graphs {

@@ -3,8 +3,8 @@ package dev.strata.check.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.check.load.ManifestParser;
-import dev.strata.check.yaml.YMap;
-import dev.strata.check.yaml.YamlReader;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YamlReader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strata.check.InputError;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
-import dev.strata.check.yaml.YamlReader;
+import dev.strata.yaml.tree.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -259,7 +259,7 @@ class InputLoaderTest {
         write("charts/web/values.yaml", "replicas: 1\nimage: {tag: 1.2.0}\nreplicas: 2\n");
         LoadResult r = load(root);
         assertThat(r.problems()).containsExactly(new LoadProblem("yaml-syntax", "charts/web/values.yaml", 3,
-                "values file of chart charts/web cannot be read by Helm: duplicate key \"replicas\" (first at line 1)"));
+                "values file of chart charts/web cannot be read by Helm: duplicate key \"replicas\" (first at line 1); keep one"));
         assertThat(rendered).isEmpty();
     }
 

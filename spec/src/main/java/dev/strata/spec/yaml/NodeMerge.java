@@ -1,9 +1,7 @@
 package dev.strata.spec.yaml;
 
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,31 +17,32 @@ public final class NodeMerge {
     private NodeMerge() {
     }
 
-    public static Node merge(Node base, Node overlay) {
-        if (!(base instanceof MappingNode b) || !(overlay instanceof MappingNode o)) {
+    public static YNode merge(YNode base, YNode overlay) {
+        if (!(base instanceof YMap b) || !(overlay instanceof YMap o)) {
             return overlay;
         }
-        Map<String, NodeTuple> merged = new LinkedHashMap<>();
-        List<NodeTuple> others = new ArrayList<>();
-        for (NodeTuple t : b.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k) {
-                merged.put(k.getValue(), t);
-            }
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>();
+        List<YNode> values = new ArrayList<>();
+        List<Integer> keyLines = new ArrayList<>();
+        for (int i = 0; i < b.keyCount(); i++) {
+            index.put(b.keyAt(i), keys.size());
+            keys.add(b.keyAt(i));
+            values.add(b.valueAt(i));
+            keyLines.add(b.keyLineAt(i));
         }
-        for (NodeTuple t : o.getValue()) {
-            if (!(t.getKeyNode() instanceof ScalarNode k)) {
-                others.add(t);
-                continue;
-            }
-            NodeTuple prior = merged.get(k.getValue());
+        for (int i = 0; i < o.keyCount(); i++) {
+            Integer prior = index.get(o.keyAt(i));
             if (prior == null) {
-                merged.put(k.getValue(), t);
+                index.put(o.keyAt(i), keys.size());
+                keys.add(o.keyAt(i));
+                values.add(o.valueAt(i));
+                keyLines.add(o.keyLineAt(i));
             } else {
-                merged.put(k.getValue(), new NodeTuple(t.getKeyNode(), merge(prior.getValueNode(), t.getValueNode())));
+                values.set(prior, merge(values.get(prior), o.valueAt(i)));
+                keyLines.set(prior, o.keyLineAt(i));
             }
         }
-        List<NodeTuple> tuples = new ArrayList<>(merged.values());
-        tuples.addAll(others);
-        return new MappingNode(o.getTag(), true, tuples, o.getFlowStyle(), o.getStartMark(), o.getEndMark());
+        return YMap.of(keys, values, keyLines, o.line());
     }
 }

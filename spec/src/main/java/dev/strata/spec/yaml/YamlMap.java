@@ -3,12 +3,10 @@ package dev.strata.spec.yaml;
 import dev.strata.yaml.Suggestions;
 
 import dev.strata.catalog.Quantity;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
+import dev.strata.yaml.tree.YList;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
+import dev.strata.yaml.tree.YScalar;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,35 +24,27 @@ import java.util.Set;
  */
 public final class YamlMap {
 
-    private final MappingNode node;
+    private final YMap node;
     private final String path;
     private final Problems problems;
-    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
     private final Set<String> known = new LinkedHashSet<>();
 
-    private YamlMap(MappingNode node, String path, Problems problems) {
+    private YamlMap(YMap node, String path, Problems problems) {
         this.node = node;
         this.path = path;
         this.problems = problems;
-        for (NodeTuple t : node.getValue()) {
-            if (!(t.getKeyNode() instanceof ScalarNode k)) {
-                problems.add(t.getKeyNode(), path, "keys must be plain strings");
-                continue;
-            }
-            entries.putIfAbsent(k.getValue(), t); // duplicates were reported by SafeYaml.compose
-        }
     }
 
     /** Reads {@code n} as a mapping, or reports that it is not one. */
-    public static Optional<YamlMap> of(Node n, String path, Problems problems) {
-        if (n instanceof MappingNode m) {
+    public static Optional<YamlMap> of(YNode n, String path, Problems problems) {
+        if (n instanceof YMap m) {
             return Optional.of(new YamlMap(m, path, problems));
         }
         problems.add(n, path, "must be a mapping (key: value), found " + describe(n));
         return Optional.empty();
     }
 
-    public Node node() {
+    public YMap node() {
         return node;
     }
 
@@ -75,35 +65,37 @@ public final class YamlMap {
     }
 
     public Set<String> keys() {
-        return entries.keySet();
+        return node.values().keySet();
     }
 
     /** The value node of {@code key}, if present and not null; marks the key as known. */
-    public Optional<Node> node(String key) {
+    public Optional<YNode> node(String key) {
         known.add(key);
-        NodeTuple t = entries.get(key);
-        if (t == null || isNull(t.getValueNode())) {
-            return Optional.empty();
-        }
-        return Optional.of(t.getValueNode());
+        return node.get(key).filter(n -> !isNull(n));
     }
 
     public boolean has(String key) {
-        return entries.containsKey(key) && !isNull(entries.get(key).getValueNode());
+        return node.get(key).filter(n -> !isNull(n)).isPresent();
     }
 
-    public Optional<Node> keyNode(String key) {
-        NodeTuple t = entries.get(key);
-        return t == null ? Optional.empty() : Optional.of(t.getKeyNode());
+    /** The key itself, at its line and in the file its value comes from. */
+    public Optional<YNode> keyNode(String key) {
+        Optional<YNode> value = node.get(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        YNode k = new YScalar(key, YScalar.Type.STRING, node.keyLine(key));
+        problems.sameFile(k, value.get());
+        return Optional.of(k);
     }
 
     public Optional<String> string(String key) {
         return node(key).flatMap(n -> {
-            if (n instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
-                return Optional.of(s.getValue());
+            if (n instanceof YScalar s && s.isString()) {
+                return Optional.of(s.value());
             }
             problems.add(n, pathOf(key), "must be a string, found " + describe(n)
-                    + (n instanceof ScalarNode ? "; quote it: \"" + ((ScalarNode) n).getValue() + "\"" : ""));
+                    + (n instanceof YScalar s ? "; quote it: \"" + s.value() + "\"" : ""));
             return Optional.empty();
         });
     }
@@ -123,11 +115,11 @@ public final class YamlMap {
 
     public Optional<Integer> integer(String key) {
         return node(key).flatMap(n -> {
-            if (n instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+            if (n instanceof YScalar s && s.type() == YScalar.Type.INT) {
                 try {
-                    return Optional.of(Integer.parseInt(s.getValue()));
+                    return Optional.of(Integer.parseInt(s.value()));
                 } catch (NumberFormatException e) {
-                    problems.add(n, pathOf(key), "\"" + s.getValue() + "\" is out of range");
+                    problems.add(n, pathOf(key), "\"" + s.value() + "\" is out of range");
                     return Optional.empty();
                 }
             }
@@ -138,8 +130,8 @@ public final class YamlMap {
 
     public Optional<Boolean> bool(String key) {
         return node(key).flatMap(n -> {
-            if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
-                return Optional.of(Boolean.parseBoolean(s.getValue()));
+            if (n instanceof YScalar s && s.type() == YScalar.Type.BOOL) {
+                return Optional.of(Boolean.parseBoolean(s.value()));
             }
             problems.add(n, pathOf(key), "must be true or false, found " + describe(n));
             return Optional.empty();
@@ -149,10 +141,10 @@ public final class YamlMap {
     /** A resource quantity; {@code what} names the resource for the hint (cpu or memory). */
     public Optional<Quantity> quantity(String key, String what) {
         return node(key).flatMap(n -> {
-            if (n instanceof ScalarNode s && (s.getTag().equals(Tag.STR) || s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
-                Optional<Quantity> q = Quantity.tryParse(s.getValue());
+            if (n instanceof YScalar s && (s.isString() || s.type() == YScalar.Type.INT || s.type() == YScalar.Type.FLOAT)) {
+                Optional<Quantity> q = Quantity.tryParse(s.value());
                 if (q.isEmpty()) {
-                    problems.add(n, pathOf(key), "\"" + s.getValue() + "\" is not a quantity; "
+                    problems.add(n, pathOf(key), "\"" + s.value() + "\" is not a quantity; "
                             + ("cpu".equals(what) ? "use cores (2, 0.5) or millicores (500m)" : "use binary units such as 512Mi or 4Gi (Gb, MB and spaces are not units)"));
                 }
                 return q;
@@ -166,10 +158,10 @@ public final class YamlMap {
         return node(key).flatMap(n -> of(n, pathOf(key), problems));
     }
 
-    public Optional<List<Node>> list(String key) {
+    public Optional<List<YNode>> list(String key) {
         return node(key).flatMap(n -> {
-            if (n instanceof SequenceNode s) {
-                return Optional.of(s.getValue());
+            if (n instanceof YList s) {
+                return Optional.of(s.items());
             }
             problems.add(n, pathOf(key), "must be a list, found " + describe(n));
             return Optional.empty();
@@ -179,11 +171,11 @@ public final class YamlMap {
     /** A list of strings, each checked to be a scalar string. */
     public List<String> strings(String key) {
         List<String> out = new ArrayList<>();
-        List<Node> items = list(key).orElse(List.of());
+        List<YNode> items = list(key).orElse(List.of());
         for (int i = 0; i < items.size(); i++) {
-            Node n = items.get(i);
-            if (n instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
-                out.add(s.getValue());
+            YNode n = items.get(i);
+            if (n instanceof YScalar s && s.isString()) {
+                out.add(s.value());
             } else {
                 problems.add(n, pathOf(key) + "[" + i + "]", "must be a string, found " + describe(n));
             }
@@ -204,9 +196,9 @@ public final class YamlMap {
 
     /** Reports every key that was never asked for, suggesting the closest known one. */
     public void done() {
-        for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-            if (!known.contains(e.getKey())) {
-                problems.add(e.getValue().getKeyNode(), pathOf(e.getKey()), "unknown key" + suggestion(e.getKey(), known));
+        for (String key : keys()) {
+            if (!known.contains(key)) {
+                problems.add(keyNode(key).orElseThrow(), pathOf(key), "unknown key" + suggestion(key, known));
             }
         }
     }
@@ -217,23 +209,24 @@ public final class YamlMap {
                 .orElse(known.isEmpty() ? "" : "; known: " + String.join(", ", known));
     }
 
-    static boolean isNull(Node n) {
-        return n instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+    static boolean isNull(YNode n) {
+        return n instanceof YScalar s && s.isNull();
     }
 
-    public static String describe(Node n) {
-        if (n instanceof MappingNode) {
+    public static String describe(YNode n) {
+        if (n instanceof YMap) {
             return "a mapping";
         }
-        if (n instanceof SequenceNode) {
+        if (n instanceof YList) {
             return "a list";
         }
-        ScalarNode s = (ScalarNode) n;
-        Tag t = s.getTag();
-        if (t.equals(Tag.NULL)) {
-            return "nothing";
-        }
-        String kind = t.equals(Tag.INT) ? "number" : t.equals(Tag.FLOAT) ? "number" : t.equals(Tag.BOOL) ? "boolean" : "string";
-        return kind + " \"" + s.getValue() + "\"";
+        YScalar s = (YScalar) n;
+        String kind = switch (s.type()) {
+            case NULL -> "nothing";
+            case INT, FLOAT -> "number";
+            case BOOL -> "boolean";
+            case STRING -> "string";
+        };
+        return s.isNull() ? kind : kind + " \"" + s.value() + "\"";
     }
 }

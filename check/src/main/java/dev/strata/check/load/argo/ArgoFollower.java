@@ -13,7 +13,7 @@ import dev.strata.check.load.Loading;
 import dev.strata.check.load.ManifestParser;
 import dev.strata.check.load.Plain;
 import dev.strata.check.load.TempTrees;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import dev.strata.charts.ChartArchive;
 
 import java.io.IOException;

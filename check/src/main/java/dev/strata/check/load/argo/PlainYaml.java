@@ -1,8 +1,8 @@
 package dev.strata.check.load.argo;
 
 import dev.strata.check.load.Plain;
-import dev.strata.check.yaml.YamlProblem;
-import dev.strata.check.yaml.YamlReader;
+import dev.strata.yaml.tree.YamlProblem;
+import dev.strata.yaml.tree.YamlReader;
 
 /**
  * YAML (or JSON) as plain maps, lists and scalars: what generators and templates work on. Read with

@@ -3,8 +3,8 @@ package dev.strata.check.load.flux;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.load.InlineValues;
 import dev.strata.check.load.Plain;
-import dev.strata.check.yaml.YMap;
-import dev.strata.check.yaml.YamlReader;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YamlReader;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,7 +2,7 @@ package dev.strata.check.load.flux;
 
 import dev.strata.check.graph.Resource;
 import dev.strata.check.load.Plain;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

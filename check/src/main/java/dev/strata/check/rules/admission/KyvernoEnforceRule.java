@@ -9,7 +9,7 @@ import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

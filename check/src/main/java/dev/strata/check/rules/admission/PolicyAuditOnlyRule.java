@@ -6,7 +6,7 @@ import dev.strata.check.Severity;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 
 import java.util.ArrayList;
 import java.util.List;

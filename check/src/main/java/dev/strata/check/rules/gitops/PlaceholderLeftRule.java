@@ -8,10 +8,10 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.load.flux.FluxBuild;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YList;
-import dev.strata.check.yaml.YMap;
-import dev.strata.check.yaml.YNode;
-import dev.strata.check.yaml.YScalar;
+import dev.strata.yaml.tree.YList;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
+import dev.strata.yaml.tree.YScalar;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import dev.strata.check.flows.PolicyTypes;
 import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Selectors;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 
 /** Reads the connectivity model for rules: the blocked flows a policy decided, and how to name their parts. */
 public final class BlockedFlows {

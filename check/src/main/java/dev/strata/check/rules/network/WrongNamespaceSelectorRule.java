@@ -11,7 +11,7 @@ import dev.strata.check.graph.ResourceGraph;
 import dev.strata.check.graph.Selectors;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

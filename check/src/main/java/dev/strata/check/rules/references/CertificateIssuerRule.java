@@ -7,7 +7,7 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.References;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 
 /** cert-manager Certificates must name an existing Issuer or ClusterIssuer. */
 public final class CertificateIssuerRule extends BaseRule {

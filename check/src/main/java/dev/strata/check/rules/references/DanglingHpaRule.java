@@ -7,7 +7,7 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.References;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 
 /** An HPA scaling a workload that does not exist. */
 public final class DanglingHpaRule extends BaseRule {

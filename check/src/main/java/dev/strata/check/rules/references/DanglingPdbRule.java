@@ -7,7 +7,7 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.Selectors;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 
 /** A PDB selecting no pods protects nothing. */
 public final class DanglingPdbRule extends BaseRule {

@@ -8,7 +8,7 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.Selectors;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

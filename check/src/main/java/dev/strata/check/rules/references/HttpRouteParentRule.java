@@ -7,7 +7,7 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.References;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.Optional;
 
 /** HTTPRoute parentRefs must name an existing Gateway (and listener). */

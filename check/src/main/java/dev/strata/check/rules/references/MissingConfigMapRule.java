@@ -5,7 +5,7 @@ import dev.strata.check.RuleInfo;
 import dev.strata.check.Severity;
 import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Selectors;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.Optional;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.References;

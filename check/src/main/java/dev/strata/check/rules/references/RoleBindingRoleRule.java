@@ -7,7 +7,7 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.References;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.Set;
 
 /** A RoleBinding to a Role or ClusterRole that does not exist grants nothing. */

@@ -8,9 +8,9 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.Selectors;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
-import dev.strata.check.yaml.YNode;
-import dev.strata.check.yaml.YScalar;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
+import dev.strata.yaml.tree.YScalar;
 import java.util.Optional;
 import java.util.Locale;
 

@@ -7,7 +7,7 @@ import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.List;
 
 /** Fields the API server requires: metadata.name, container name and image, apps/v1 selector, port numbers. */

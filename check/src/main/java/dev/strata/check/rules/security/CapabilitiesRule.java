@@ -9,7 +9,7 @@ import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
 import dev.strata.check.rule.PodSecurityCheck;
 import dev.strata.check.admission.PodSecurity;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 
 /** PSS restricted: drop ALL capabilities, add back only NET_BIND_SERVICE. */
 public final class CapabilitiesRule extends PodRule implements PodSecurityCheck {

@@ -7,11 +7,11 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.rules.gitops.PlaceholderLeftRule;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.strata.check.yaml.YScalar;
+import dev.strata.yaml.tree.YScalar;
 import java.util.regex.Pattern;
 
 /**

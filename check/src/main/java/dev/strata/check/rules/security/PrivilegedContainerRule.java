@@ -9,7 +9,7 @@ import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
 import dev.strata.check.rule.PodSecurityCheck;
 import dev.strata.check.admission.PodSecurity;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 
 /** PSS baseline: no privileged containers. */
 public final class PrivilegedContainerRule extends PodRule implements PodSecurityCheck {

@@ -7,7 +7,7 @@ import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 
 /** Containers should not be able to write their image's filesystem. */
 public final class ReadOnlyRootFilesystemRule extends PodRule {

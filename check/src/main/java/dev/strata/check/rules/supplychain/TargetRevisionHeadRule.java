@@ -7,7 +7,7 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.load.ArgoSources;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 
 /** A Git source on HEAD follows whatever the default branch points to. */
 public final class TargetRevisionHeadRule extends BaseRule {

@@ -7,7 +7,7 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.load.ArgoSources;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.regex.Pattern;
 
 /** A Helm chart from a repository must be pinned to one version. */

@@ -2,7 +2,7 @@ package dev.strata.check.rules.tiering;
 
 import dev.strata.check.ClusterModel;
 import dev.strata.check.graph.PodTemplate;
-import dev.strata.check.yaml.YMap;
+import dev.strata.yaml.tree.YMap;
 import java.util.List;
 import java.util.Map;
 

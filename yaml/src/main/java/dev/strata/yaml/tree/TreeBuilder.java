@@ -1,4 +1,4 @@
-package dev.strata.check.yaml;
+package dev.strata.yaml.tree;
 
 import dev.strata.yaml.YamlLimits;
 
@@ -27,18 +27,24 @@ import java.util.Set;
 final class TreeBuilder {
 
     private final YamlLimits limits;
+    private final YamlReader.Scalars scalars;
     private final ScalarResolver resolver;
     private final Builder builder;
 
-    TreeBuilder(YamlLimits limits, ScalarResolver resolver, int lineOffset) {
+    TreeBuilder(YamlLimits limits, YamlReader.Scalars scalars, ScalarResolver resolver, int lineOffset) {
         this.limits = limits;
+        this.scalars = scalars;
         this.resolver = resolver;
         this.builder = new Builder(lineOffset);
     }
 
-    /** Feeds one event; finished documents are added to {@code docs}. */
-    void accept(Event event, List<YamlDocument> docs) {
-        builder.accept(event, docs);
+    /**
+     * Feeds one event; finished documents are added to {@code docs}. Duplicate keys are added to
+     * {@code problems} as they are found (every one, with its path) and the document that holds them
+     * is not added: Kubernetes and Helm refuse it, and which value "wins" differs between parsers.
+     */
+    void accept(Event event, List<YamlDocument> docs, List<YamlProblem> problems) {
+        builder.accept(event, docs, problems);
     }
 
     static final class YamlProblemException extends RuntimeException {
@@ -65,7 +71,8 @@ final class TreeBuilder {
             this.line = line;
         }
 
-        abstract void add(YNode node, int line);
+        /** Adds a key or value; for a key already in the mapping, the line it was first set on, else -1. */
+        abstract int add(YNode node, int line);
 
         abstract YNode build();
     }
@@ -84,22 +91,25 @@ final class TreeBuilder {
             super(line);
         }
 
+        /** The value of a duplicate key is read (it may be long) but not kept. */
+        boolean dropValue;
+
         @Override
-        void add(YNode node, int nodeLine) {
+        int add(YNode node, int nodeLine) {
             if (pendingKey == null) {
                 if (!(node instanceof YScalar s)) {
                     throw problem(nodeLine, "complex mapping keys are not supported");
                 }
                 String key = s.text();
                 int previous = indexOf(key);
-                if (previous >= 0) {
-                    throw problem(nodeLine, "duplicate key \"" + key + "\" (first at line " + keyLines[previous] + ")");
-                }
+                dropValue = previous >= 0;
                 pendingKey = key;
                 pendingKeyLine = nodeLine;
-                return;
+                return previous < 0 ? -1 : keyLines[previous];
             }
-            if (pendingKey.equals("<<") && (node instanceof YMap || node instanceof YList)) {
+            if (dropValue) {
+                dropValue = false;
+            } else if (pendingKey.equals("<<") && (node instanceof YMap || node instanceof YList)) {
                 if (merges.isEmpty()) {
                     merges = new ArrayList<>();
                 }
@@ -117,6 +127,7 @@ final class TreeBuilder {
             }
             size += node.size();
             pendingKey = null;
+            return -1;
         }
 
         private void append(String key, YNode value, int keyLine) {
@@ -174,9 +185,10 @@ final class TreeBuilder {
         }
 
         @Override
-        void add(YNode node, int line) {
+        int add(YNode node, int line) {
             items.add(node);
             size += node.size();
+            return -1;
         }
 
         @Override
@@ -186,7 +198,7 @@ final class TreeBuilder {
     }
 
     private static YamlProblemException problem(int line, String message) {
-        return new YamlProblemException(new YamlProblem(line, message));
+        return new YamlProblemException(new YamlProblem(line, "", message));
     }
 
     // ---- the builder proper
@@ -197,6 +209,7 @@ final class TreeBuilder {
         private YNode root;
         private int docLine;
         private int aliases;
+        private boolean duplicates;
 
         Builder(int offset) {
             this.offset = offset;
@@ -207,16 +220,17 @@ final class TreeBuilder {
             return mark.isPresent() ? mark.get().getLine() + 1 + offset : offset + 1;
         }
 
-        void accept(Event event, List<YamlDocument> docs) {
+        void accept(Event event, List<YamlDocument> docs, List<YamlProblem> problems) {
             switch (event.getEventId()) {
                 case DocumentStart -> {
                     root = null;
                     anchors.clear();
                     aliases = 0;
+                    duplicates = false;
                     docLine = line(event);
                 }
                 case DocumentEnd -> {
-                    if (root != null && !(root instanceof YScalar s && s.isNull())) {
+                    if (!duplicates && root != null && !(root instanceof YScalar s && s.isNull())) {
                         docs.add(new YamlDocument(root, docLine));
                     }
                     root = null;
@@ -229,7 +243,7 @@ final class TreeBuilder {
                     if (frame.anchor != null) {
                         anchors.put(frame.anchor, node);
                     }
-                    value(node, frame.line);
+                    value(node, frame.line, problems);
                 }
                 case Scalar -> {
                     ScalarEvent s = (ScalarEvent) event;
@@ -238,7 +252,7 @@ final class TreeBuilder {
                     if (anchor.isPresent()) {
                         anchors.put(anchor.get().getValue(), node);
                     }
-                    value(node, node.line());
+                    value(node, node.line(), problems);
                 }
                 case Alias -> {
                     AliasEvent a = (AliasEvent) event;
@@ -251,7 +265,7 @@ final class TreeBuilder {
                         throw problem(line(event), "more than " + limits.maxAliases()
                                 + " aliases to collections in one document");
                     }
-                    value(target, line(event));
+                    value(target, line(event), problems);
                 }
                 default -> {
                     // stream start/end, comments: nothing to build
@@ -269,7 +283,7 @@ final class TreeBuilder {
             stack.add(frame);
         }
 
-        private void value(YNode node, int line) {
+        private void value(YNode node, int line, List<YamlProblem> problems) {
             if (node.size() > limits.maxExpandedNodes()) {
                 throw expansion(line);
             }
@@ -278,10 +292,31 @@ final class TreeBuilder {
                 return;
             }
             Frame parent = stack.getLast();
-            parent.add(node, line);
+            int first = parent.add(node, line);
+            if (first >= 0) {
+                String key = ((YScalar) node).text();
+                duplicates = true;
+                problems.add(new YamlProblem(line, pathTo(key), "duplicate key \"" + key + "\" (first at line " + first + "); keep one"));
+            }
             if (parent.size > limits.maxExpandedNodes()) {
                 throw expansion(line);
             }
+        }
+
+        /** The path of {@code key} in the mapping being built, e.g. {@code spec.apps[0].name}. */
+        private String pathTo(String key) {
+            StringBuilder path = new StringBuilder();
+            for (Frame f : stack) {
+                if (f == stack.getLast()) {
+                    break;
+                }
+                if (f instanceof MapFrame m) {
+                    path.append(path.isEmpty() ? "" : ".").append(m.pendingKey);
+                } else {
+                    path.append('[').append(((ListFrame) f).items.size()).append(']');
+                }
+            }
+            return path.append(path.isEmpty() ? "" : ".").append(key).toString();
         }
 
         private YamlProblemException expansion(int line) {
@@ -300,14 +335,12 @@ final class TreeBuilder {
 
     private YScalar.Type type(ScalarEvent s) {
         Optional<String> tag = s.getTag();
+        if (scalars == YamlReader.Scalars.JSON) {
+            return tag.isPresent() && !tag.get().equals("!") ? tagged(tag.get())
+                    : s.isPlain() ? typeOf(resolver.resolve(s.getValue(), true)) : YScalar.Type.STRING;
+        }
         if (tag.isPresent() && !tag.get().equals("!")) {
-            return switch (tag.get()) {
-                case "tag:yaml.org,2002:int" -> YScalar.Type.INT;
-                case "tag:yaml.org,2002:float" -> YScalar.Type.FLOAT;
-                case "tag:yaml.org,2002:bool" -> YScalar.Type.BOOL;
-                case "tag:yaml.org,2002:null" -> YScalar.Type.NULL;
-                default -> YScalar.Type.STRING;
-            };
+            return tagged(tag.get());
         }
         if (!s.isPlain()) {
             return YScalar.Type.STRING;
@@ -322,7 +355,20 @@ final class TreeBuilder {
         if (YAML11_BOOLEANS.contains(v)) {
             return YScalar.Type.BOOL;
         }
-        Tag resolved = resolver.resolve(s.getValue(), true);
+        return typeOf(resolver.resolve(s.getValue(), true));
+    }
+
+    private static YScalar.Type tagged(String tag) {
+        return switch (tag) {
+            case "tag:yaml.org,2002:int" -> YScalar.Type.INT;
+            case "tag:yaml.org,2002:float" -> YScalar.Type.FLOAT;
+            case "tag:yaml.org,2002:bool" -> YScalar.Type.BOOL;
+            case "tag:yaml.org,2002:null" -> YScalar.Type.NULL;
+            default -> YScalar.Type.STRING;
+        };
+    }
+
+    private static YScalar.Type typeOf(Tag resolved) {
         if (resolved.equals(Tag.INT)) {
             return YScalar.Type.INT;
         }

@@ -1,4 +1,4 @@
-package dev.strata.check.yaml;
+package dev.strata.yaml.tree;
 
 import dev.strata.yaml.YamlLimits;
 
@@ -45,7 +45,43 @@ class YamlReaderTest {
         YamlReader.Result r = reader.read("kind: A\nmetadata:\n  name: a\n  name: b\n");
         assertThat(r.documents()).isEmpty();
         assertThat(r.problems()).singleElement()
-                .isEqualTo(new YamlProblem(4, "duplicate key \"name\" (first at line 3)"));
+                .isEqualTo(new YamlProblem(4, "metadata.name", "duplicate key \"name\" (first at line 3); keep one"));
+    }
+
+    @Test
+    void everyDuplicateKeyIsReportedWithItsPathAndOnlyThatDocumentIsDropped() {
+        YamlReader.Result r = reader.read("""
+                spec:
+                  apps:
+                    - name: a
+                      name: b
+                    - ports: [1]
+                      env: {x: 1, x: 2}
+                  apps: again
+                ---
+                kind: Fine
+                """);
+
+        assertThat(r.problems()).containsExactly(
+                new YamlProblem(4, "spec.apps[0].name", "duplicate key \"name\" (first at line 3); keep one"),
+                new YamlProblem(6, "spec.apps[1].env.x", "duplicate key \"x\" (first at line 6); keep one"),
+                new YamlProblem(7, "spec.apps", "duplicate key \"apps\" (first at line 2); keep one"));
+        assertThat(r.documents()).extracting(d -> ((YMap) d.root()).strOr("kind", "")).containsExactly("Fine");
+    }
+
+    @Test
+    void theSpecsJsonTypingKeepsYamlOneOneBooleansAndHexAsStrings() {
+        YamlReader json = new YamlReader(YamlLimits.STANDARD, YamlReader.Scalars.JSON);
+        YMap typed = (YMap) json.read("a: yes\nb: 0x10\nc: True\nd: true\ne: 12\nf: 1.5\ng:\nh: null\ni: '12'\nj: !!int 7\n")
+                .documents().getFirst().root();
+        YMap kube = (YMap) reader.read("a: yes\nb: 0x10\n").documents().getFirst().root();
+
+        assertThat(typed.values().values()).extracting(n -> ((YScalar) n).type()).containsExactly(
+                YScalar.Type.STRING, YScalar.Type.STRING, YScalar.Type.STRING, YScalar.Type.BOOL, YScalar.Type.INT,
+                YScalar.Type.FLOAT, YScalar.Type.NULL, YScalar.Type.NULL, YScalar.Type.STRING, YScalar.Type.INT);
+        assertThat(kube.values().values()).extracting(n -> ((YScalar) n).type())
+                .as("Kubernetes (go-yaml v2) reads yes as a boolean and 0x10 as a number")
+                .containsExactly(YScalar.Type.BOOL, YScalar.Type.INT);
     }
 
     @Test
@@ -164,7 +200,7 @@ class YamlReaderTest {
         YamlReader.Result dup = reader.read(sb + "k3: again\n");
         assertThat(dup.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(41);
-            assertThat(p.message()).isEqualTo("duplicate key \"k3\" (first at line 4)");
+            assertThat(p.message()).isEqualTo("duplicate key \"k3\" (first at line 4); keep one");
         });
     }
 

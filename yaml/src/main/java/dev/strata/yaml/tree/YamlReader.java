@@ -1,4 +1,4 @@
-package dev.strata.check.yaml;
+package dev.strata.yaml.tree;
 
 import dev.strata.yaml.YamlLimits;
 
@@ -12,6 +12,7 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
+import org.snakeyaml.engine.v2.resolver.JsonScalarResolver;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
 /**
@@ -23,19 +24,43 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * itself: duplicate keys and alias counts the way snakeyaml-engine's {@link LoadSettings} would
  * (allowDuplicateKeys=false, maxAliasesForCollections), plus nesting depth and expanded size,
  * which the engine does not bound.
+ *
+ * <p>It is Strata's one YAML reader: {@code check} reads manifests with it, the spec loader reads
+ * {@code platform.yaml} and the bundled profiles with it; they differ only in how plain scalars are
+ * typed ({@link Scalars}).
  */
 public final class YamlReader {
+
+    /** How an unquoted scalar is typed. */
+    public enum Scalars {
+        /**
+         * As Kubernetes reads manifests (go-yaml v2 through sigs.k8s.io/yaml): the YAML 1.2 core
+         * schema plus YAML 1.1's {@code yes}/{@code no}/{@code on}/{@code off} booleans, so that
+         * {@code enabled: yes} is reported where a string is required.
+         */
+        KUBERNETES,
+        /**
+         * YAML 1.2's JSON schema (snakeyaml-engine's default): only {@code true}/{@code false},
+         * {@code null} and JSON numbers are typed; {@code yes}, {@code 0x10} or {@code True} stay
+         * strings. Strata's own spec is read this way, so a value means what the spec's JSON Schema
+         * (and an editor using it) says it means.
+         */
+        JSON
+    }
 
     /** Documents that loaded and problems for those that did not. */
     public record Result(List<YamlDocument> documents, List<YamlProblem> problems) {
     }
 
     private final YamlLimits limits;
+    private final Scalars scalars;
     private final LoadSettings settings;
-    private final ScalarResolver resolver = new CoreScalarResolver(false);
+    private final ScalarResolver resolver;
 
-    public YamlReader(YamlLimits limits) {
+    public YamlReader(YamlLimits limits, Scalars scalars) {
         this.limits = limits;
+        this.scalars = scalars;
+        this.resolver = scalars == Scalars.JSON ? new JsonScalarResolver() : new CoreScalarResolver(false);
         this.settings = LoadSettings.builder()
                 .setAllowDuplicateKeys(false)
                 .setMaxAliasesForCollections(limits.maxAliases())
@@ -43,6 +68,10 @@ public final class YamlReader {
                 .setUseMarks(true)
                 .setAllowRecursiveKeys(false)
                 .build();
+    }
+
+    public YamlReader(YamlLimits limits) {
+        this(limits, Scalars.KUBERNETES);
     }
 
     public YamlReader() {
@@ -131,10 +160,10 @@ public final class YamlReader {
     }
 
     private void readChunk(Chunk chunk, List<YamlDocument> docs, List<YamlProblem> problems) {
-        TreeBuilder builder = new TreeBuilder(limits, resolver, chunk.firstLine());
+        TreeBuilder builder = new TreeBuilder(limits, scalars, resolver, chunk.firstLine());
         try {
             for (Event event : new Parse(settings).parseString(chunk.text())) {
-                builder.accept(event, docs);
+                builder.accept(event, docs, problems);
             }
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);

@@ -1,4 +1,4 @@
-package dev.strata.check.yaml;
+package dev.strata.yaml.tree;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,6 +61,23 @@ public final class YMap implements YNode {
             l[i] = e.getValue().line();
             total += e.getValue().size();
             i++;
+        }
+        return new YMap(k, v, l, line, total);
+    }
+
+    /** Builds a map from parallel lists of keys, values and the lines the keys are on (a merge of two trees). */
+    public static YMap of(List<String> keys, List<YNode> values, List<Integer> keyLines, int line) {
+        int n = keys.size();
+        if (values.size() != n || keyLines.size() != n) {
+            throw new IllegalArgumentException("keys, values and key lines differ in length");
+        }
+        String[] k = keys.toArray(new String[0]);
+        YNode[] v = values.toArray(new YNode[0]);
+        int[] l = new int[n];
+        long total = 1;
+        for (int i = 0; i < n; i++) {
+            l[i] = keyLines.get(i);
+            total += v[i].size();
         }
         return new YMap(k, v, l, line, total);
     }

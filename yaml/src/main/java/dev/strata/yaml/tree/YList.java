@@ -1,4 +1,4 @@
-package dev.strata.check.yaml;
+package dev.strata.yaml.tree;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.strata.check.yaml;
+package dev.strata.yaml.tree;
 
 /**
  * A YAML value with the line it starts on (1-based). Trees are immutable; an alias shares the
