@@ -347,7 +347,7 @@ public final class InputLoader {
             }
             Optional<String> network = KustomizationRefs.needsNetwork(dir);
             if (network.isPresent()) {
-                skipped.add(new Skipped(shown, "kustomize directory not built: building it needs the network ("
+                skipped.add(Skipped.unrenderedSource(shown, "kustomize directory not built: building it needs the network ("
                         + network.get() + ")"));
                 return true;
             }
@@ -372,7 +372,7 @@ public final class InputLoader {
                 Optional<Path> chart = c.chartHome().or(() -> options.deep()
                         ? options.charts().chart(c.repo(), c.name(), c.version()) : Optional.empty());
                 if (chart.isEmpty()) {
-                    skipped.add(new Skipped(shown, chartName + " not rendered: " + (options.deep() ? options.charts().missingReason()
+                    skipped.add(Skipped.unrenderedSource(shown, chartName + " not rendered: " + (options.deep() ? options.charts().missingReason()
                             : "charts from a repository are rendered by strata check --deep")));
                     continue;
                 }
@@ -387,7 +387,7 @@ public final class InputLoader {
                     pending.add(unit);
                 }
             }
-            skipped.add(new Skipped(shown, "kustomize directory not built: it uses helmCharts, which kustomize renders only with"
+            skipped.add(Skipped.unrenderedSource(shown, "kustomize directory not built: it uses helmCharts, which kustomize renders only with"
                     + " --enable-helm and a helm binary; its charts are rendered in-process without the kustomization's transformations"));
             return true;
         }
@@ -411,7 +411,7 @@ public final class InputLoader {
                     return true;
                 }
                 case Kustomizer.Unavailable u -> {
-                    skipped.add(new Skipped(shown, "kustomize directory not built: " + u.reason()));
+                    skipped.add(Skipped.unrenderedSource(shown, "kustomize directory not built: " + u.reason()));
                     return true;
                 }
                 case Kustomizer.Failed f -> {
@@ -436,7 +436,7 @@ public final class InputLoader {
                     vendoredCopy = options.deep() ? vendored(u.chart, missing) : null;
                     if (vendoredCopy == null) {
                         String names = String.join(", ", missing.stream().map(ChartDependencies.Dependency::name).toList());
-                        u.skipped.add(new Skipped(display(u.chart), "chart dependencies are not vendored in charts/ (" + names
+                        u.skipped.add(Skipped.unrenderedSource(display(u.chart), "chart dependencies are not vendored in charts/ (" + names
                                 + "); run helm dependency build to check it offline" + (options.deep()
                                 ? " (not in the chart cache either: strata charts pull --tree brings them)" : "")));
                         return;

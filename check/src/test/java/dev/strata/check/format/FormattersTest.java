@@ -103,14 +103,17 @@ class FormattersTest {
 
     @Test
     void aSourceNotRenderedIsSaidInTheSummaryLineAndInJsonWithItsReason() {
-        CheckReport report = new CheckReport(List.of(), new Summary(3, 2, 0, 0, 2), List.of(
-                new dev.strata.check.Skipped("Application argocd/ingress", "chart ingress-nginx 4.13.3 (https://kubernetes.github.io/ingress-nginx) not rendered: charts from a repository are rendered by strata check --deep"),
-                new dev.strata.check.Skipped("notes.txt", "not a yaml file")), List.of());
+        CheckReport report = new CheckReport(List.of(), new Summary(3, 2, 0, 0, 3), List.of(
+                Skipped.unrenderedSource("Application argocd/ingress", "chart ingress-nginx 4.13.3 (https://kubernetes.github.io/ingress-nginx) not rendered: charts from a repository are rendered by strata check --deep"),
+                new Skipped("notes.txt", "not a yaml file"),
+                new Skipped("Widget/app/w (w.yaml)", "crd-provider-missing not judged: a chart of the tree was not rendered and may install the CRD of example.com")),
+                List.of());
         assertThat(new TextFormatter(false).format(report))
-                .endsWith("3 objects in 2 files: 0 errors, 0 warnings, 2 skipped (1 source not rendered: their objects are not checked)\n");
+                .as("a rule that could not judge an object is not a source that was not rendered, whatever its wording")
+                .endsWith("3 objects in 2 files: 0 errors, 0 warnings, 3 skipped (1 source not rendered: their objects are not checked)\n");
         assertThat(new JsonFormatter().format(report)).contains("\n  \"notRendered\": [\n    {\n      \"what\": \"Application argocd/ingress\",\n"
                 + "      \"reason\": \"chart ingress-nginx 4.13.3 (https://kubernetes.github.io/ingress-nginx) not rendered: charts from a repository are rendered by strata check --deep\"\n    }\n  ],\n")
-                .doesNotContain("notes.txt");
+                .doesNotContain("notes.txt").doesNotContain("crd-provider-missing");
     }
 
     @Test

@@ -122,7 +122,7 @@ class InputLoaderTest {
         write("a/kustomization.yaml", "resources: []\n");
         kustomizer = dir -> new Kustomizer.Unavailable("neither kustomize nor kubectl is on PATH");
         assertThat(load(root).skipped()).containsExactly(
-                new Skipped("a", "kustomize directory not built: neither kustomize nor kubectl is on PATH"));
+                Skipped.unrenderedSource("a", "kustomize directory not built: neither kustomize nor kubectl is on PATH"));
         kustomizer = dir -> new Kustomizer.Failed("kubectl kustomize failed: missing resource x.yaml");
         assertThat(load(root).problems()).containsExactly(new LoadProblem("render-failed", "a/kustomization.yaml", 1,
                 "kubectl kustomize failed: missing resource x.yaml"));
@@ -136,11 +136,11 @@ class InputLoaderTest {
         LoadResult r = load(root);
         assertThat(built).isEmpty();
         assertThat(r.skipped()).containsExactlyInAnyOrder(
-                new Skipped("apps/remote/overlay", "kustomize directory not built: building it needs the network "
+                Skipped.unrenderedSource("apps/remote/overlay", "kustomize directory not built: building it needs the network "
                         + "(remote resource github.com/org/repo//deploy?ref=v1.0.0)"),
-                new Skipped("apps/chart", "helmCharts redis 1.0.0 (https://charts.example) not rendered: charts from a"
+                Skipped.unrenderedSource("apps/chart", "helmCharts redis 1.0.0 (https://charts.example) not rendered: charts from a"
                         + " repository are rendered by strata check --deep"),
-                new Skipped("apps/chart", "kustomize directory not built: it uses helmCharts, which kustomize renders only with"
+                Skipped.unrenderedSource("apps/chart", "kustomize directory not built: it uses helmCharts, which kustomize renders only with"
                         + " --enable-helm and a helm binary; its charts are rendered in-process without the kustomization's transformations"));
         assertThat(r.charts()).extracting(dev.strata.charts.ChartRef::display).containsExactly("redis 1.0.0 (https://charts.example)");
     }
@@ -194,7 +194,7 @@ class InputLoaderTest {
         Files.createDirectories(root.resolve("apps/blog/charts/common"));
         LoadResult r = load(root);
         assertThat(rendered).isEmpty();
-        assertThat(r.skipped()).containsExactly(new Skipped("apps/blog", "chart dependencies are not vendored in "
+        assertThat(r.skipped()).containsExactly(Skipped.unrenderedSource("apps/blog", "chart dependencies are not vendored in "
                 + "charts/ (app-template); run helm dependency build to check it offline"));
     }
 

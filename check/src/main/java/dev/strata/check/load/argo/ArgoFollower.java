@@ -66,7 +66,7 @@ public final class ArgoFollower {
                     .map(ArgoFollower::clusterSecret).toList();
             ApplicationSets.Generated g = ApplicationSets.expand(Plain.map(set.root()), new TreeRepo(root, secrets));
             String what = "ApplicationSet " + set.namespace() + "/" + set.name();
-            g.notGenerated().forEach(why -> host.skip(new Skipped(what, "not expanded: " + why)));
+            g.notGenerated().forEach(why -> host.skip(Skipped.unrenderedSource(what, "not expanded: " + why)));
             for (Map<String, Object> app : g.applications()) {
                 String text = Yaml.dump(app);
                 for (Resource r : host.parser().parse(text, set.file(), origin, set.namespace()).resources()) {
@@ -115,7 +115,7 @@ public final class ArgoFollower {
         String what = "Application " + appName;
         return switch (argoType(app, source, dir)) {
             case "plugin" -> {
-                host.skip(new Skipped(what, "config management plugin source " + path.get() + " not rendered: Strata cannot run plugins"));
+                host.skip(Skipped.unrenderedSource(what, "config management plugin source " + path.get() + " not rendered: Strata cannot run plugins"));
                 yield false;
             }
             case "helm" -> {
@@ -173,11 +173,11 @@ public final class ArgoFollower {
         try {
             selected = ArgoDirectory.files(dir, recurse, d.strOr("include", ""), d.strOr("exclude", ""));
         } catch (IOException e) {
-            host.skip(new Skipped("Application " + appName, "directory " + host.show(dir) + " could not be read: " + e.getMessage()));
+            host.skip(Skipped.unrenderedSource("Application " + appName, "directory " + host.show(dir) + " could not be read: " + e.getMessage()));
             return false;
         }
         List<Path> jsonnet = selected.stream().filter(f -> f.getFileName().toString().endsWith(".jsonnet")).toList();
-        jsonnet.forEach(f -> host.skip(new Skipped(host.show(f), "jsonnet is not evaluated (Argo CD renders it; Strata does not)")));
+        jsonnet.forEach(f -> host.skip(Skipped.unrenderedSource(host.show(f), "jsonnet is not evaluated (Argo CD renders it; Strata does not)")));
         List<Path> manifests = selected.stream().filter(f -> !jsonnet.contains(f)).toList();
         if (manifests.isEmpty() && jsonnet.isEmpty() && !recurse && nestedManifests(dir) > 0) {
             int line = source.has("path") ? source.keyLine("path") : app.line();
@@ -224,12 +224,12 @@ public final class ArgoFollower {
         String full = repo.contains("://") ? repo : "oci://" + repo;
         host.want(full, chart, version);
         if (!host.options().deep()) {
-            host.skip(new Skipped(what, chartName + " not rendered: charts from a repository are rendered by strata check --deep"));
+            host.skip(Skipped.unrenderedSource(what, chartName + " not rendered: charts from a repository are rendered by strata check --deep"));
             return false;
         }
         Optional<Path> archive = host.options().charts().chart(full, chart, version).or(() -> host.options().charts().chart(repo, chart, version));
         if (archive.isEmpty()) {
-            host.skip(new Skipped(what, chartName + " not rendered: " + host.options().charts().missingReason()));
+            host.skip(Skipped.unrenderedSource(what, chartName + " not rendered: " + host.options().charts().missingReason()));
             return false;
         }
         Optional<ChartRenderer.Request> request = helmRequest(app, source, sources, Optional.empty(), namespace);
@@ -256,7 +256,7 @@ public final class ArgoFollower {
         Optional<Path> archive = host.options().charts().directory(repo, path, revision);
         String what = "Application " + app.namespace() + "/" + app.name();
         if (archive.isEmpty()) {
-            host.skip(new Skipped(what, "directory " + path + " of " + repo + " at " + revision + " not loaded: "
+            host.skip(Skipped.unrenderedSource(what, "directory " + path + " of " + repo + " at " + revision + " not loaded: "
                     + host.options().charts().missingReason()));
             return false;
         }
@@ -280,7 +280,7 @@ public final class ArgoFollower {
             }
             TempTrees.delete(work);
         } catch (IOException | RuntimeException e) {
-            host.skip(new Skipped(what, "directory " + path + " of " + repo + " at " + revision + " could not be read: " + e.getMessage()));
+            host.skip(Skipped.unrenderedSource(what, "directory " + path + " of " + repo + " at " + revision + " could not be read: " + e.getMessage()));
         }
         return true;
     }
@@ -300,7 +300,7 @@ public final class ArgoFollower {
             if (file.isPresent()) {
                 values.add(file.get());
             } else if (!helm.bool("ignoreMissingValueFiles").orElse(false)) {
-                host.skip(new Skipped(what, "values file " + v + " is not in the checked tree, so its chart is not rendered"));
+                host.skip(Skipped.unrenderedSource(what, "values file " + v + " is not in the checked tree, so its chart is not rendered"));
                 return Optional.empty();
             }
         }

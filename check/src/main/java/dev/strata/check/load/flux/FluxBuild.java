@@ -82,7 +82,7 @@ public final class FluxBuild {
             return switch (kustomizer.buildUnrestricted(work)) {
                 case Kustomizer.Built built -> objects(k, built.yaml(), work, vars, problems, skipped);
                 case Kustomizer.Unavailable u -> {
-                    skipped.add(new Skipped(what, "not built: " + u.reason()));
+                    skipped.add(Skipped.unrenderedSource(what, "not built: " + u.reason()));
                     yield new Outcome(List.of(), problems, skipped);
                 }
                 case Kustomizer.Failed f -> {
@@ -92,7 +92,7 @@ public final class FluxBuild {
                 }
             };
         } catch (IOException e) {
-            skipped.add(new Skipped(what, "not built: " + e.getMessage()));
+            skipped.add(Skipped.unrenderedSource(what, "not built: " + e.getMessage()));
             return new Outcome(List.of(), problems, skipped);
         } finally {
             TempTrees.delete(work);

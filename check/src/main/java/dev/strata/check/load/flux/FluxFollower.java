@@ -67,7 +67,7 @@ public final class FluxFollower {
                         + " builds path " + k.path() + ", which is not a directory of its source " + k.source().display()
                         + " (this repository): kustomization path not found"));
             } else {
-                host.skip(new Skipped(what, "path " + k.path() + " of " + k.source().display() + " is not in the checked tree"));
+                host.skip(Skipped.unrenderedSource(what, "path " + k.path() + " of " + k.source().display() + " is not in the checked tree"));
             }
             return false;
         }
@@ -109,7 +109,7 @@ public final class FluxFollower {
         FluxHelmRelease hr = FluxHelmRelease.of(r, host.resources());
         FluxHelmRelease.Values values = hr.values(new DataSources(host.resources()));
         if (values.values().isEmpty()) {
-            host.skip(new Skipped(what, "chart not rendered: " + values.why()));
+            host.skip(Skipped.unrenderedSource(what, "chart not rendered: " + values.why()));
             return false;
         }
         String inline = Yaml.dump(values.values().get());
@@ -117,14 +117,14 @@ public final class FluxFollower {
                 values.values().get().isEmpty() ? Optional.empty() : Optional.of(inline), host.options().kubeVersion(), Set.of());
         switch (hr.chart()) {
             case FluxHelmRelease.Unknown u -> {
-                host.skip(new Skipped(what, "chart not rendered: " + u.why()));
+                host.skip(Skipped.unrenderedSource(what, "chart not rendered: " + u.why()));
                 return false;
             }
             case FluxHelmRelease.InSource s -> {
                 Optional<Path> chartDir = host.tree().resolve(s.path().replaceFirst("^/+", ""))
                         .filter(d -> Files.isRegularFile(d.resolve("Chart.yaml")));
                 if (chartDir.isEmpty()) {
-                    host.skip(new Skipped(what, "chart " + s.path() + " of " + s.source().display() + " is not a chart in the checked tree"));
+                    host.skip(Skipped.unrenderedSource(what, "chart " + s.path() + " of " + s.source().display() + " is not a chart in the checked tree"));
                     return false;
                 }
                 host.renderInTree(chartDir.get(), r.file(), "helm:" + host.show(chartDir.get()) + "@" + name, name, request);
@@ -134,12 +134,12 @@ public final class FluxFollower {
                 host.want(c.repository(), c.chart(), c.version());
                 String chartName = "chart " + c.chart() + " " + c.version() + " (" + c.repository() + ")";
                 if (!host.options().deep()) {
-                    host.skip(new Skipped(what, chartName + " not rendered: charts from a repository are rendered by strata check --deep"));
+                    host.skip(Skipped.unrenderedSource(what, chartName + " not rendered: charts from a repository are rendered by strata check --deep"));
                     return false;
                 }
                 Optional<Path> archive = host.options().charts().chart(c.repository(), c.chart(), c.version());
                 if (archive.isEmpty()) {
-                    host.skip(new Skipped(what, chartName + " not rendered: " + host.options().charts().missingReason()));
+                    host.skip(Skipped.unrenderedSource(what, chartName + " not rendered: " + host.options().charts().missingReason()));
                     return false;
                 }
                 host.renderFromCache(archive.get(), r.file(), "chart:" + c.chart() + "-" + c.version() + "@" + name, name, request);
