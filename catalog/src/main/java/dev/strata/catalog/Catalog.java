@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class Catalog {
     static ObjectMapper mapper() {
         return new ObjectMapper(new YAMLFactory())
                 .registerModule(new Jdk8Module())
-                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .registerModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .findAndRegisterModules();
     }
@@ -117,7 +118,7 @@ public final class Catalog {
 
     /** All entries, sorted by id. */
     public List<Component> all() {
-        return components.values().stream().sorted(java.util.Comparator.comparing(Component::id)).toList();
+        return components.values().stream().sorted(Comparator.comparing(Component::id)).toList();
     }
 
     public List<String> ids() {

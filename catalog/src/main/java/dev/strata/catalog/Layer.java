@@ -2,6 +2,7 @@ package dev.strata.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** Architectural layers, bottom-up; the order is used for display and as a tie-break in sync waves. */
 public enum Layer {
@@ -9,7 +10,7 @@ public enum Layer {
 
     @JsonValue
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @JsonCreator

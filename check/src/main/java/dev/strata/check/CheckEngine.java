@@ -1,24 +1,26 @@
 package dev.strata.check;
 
-import dev.strata.check.graph.Resource;
-import dev.strata.check.graph.ResourceGraph;
+import dev.strata.charts.ChartRef;
+import dev.strata.check.admission.Admission;
+import dev.strata.check.admission.PodSecurity;
 import dev.strata.check.flows.FlowMatrix;
 import dev.strata.check.flows.FlowReport;
+import dev.strata.check.graph.Resource;
+import dev.strata.check.graph.ResourceGraph;
 import dev.strata.check.load.ChartRenderer;
 import dev.strata.check.load.ChartSource;
-import dev.strata.check.load.ManifestParser;
 import dev.strata.check.load.HelmJavaChartRenderer;
 import dev.strata.check.load.InputLoader;
 import dev.strata.check.load.Kustomizer;
 import dev.strata.check.load.LoadProblem;
 import dev.strata.check.load.LoadResult;
+import dev.strata.check.load.ManifestParser;
 import dev.strata.check.load.ProcessKustomizer;
-import dev.strata.check.admission.Admission;
-import dev.strata.check.admission.PodSecurity;
 import dev.strata.check.rule.ModelRule;
 import dev.strata.check.rule.PodSecurityCheck;
 import dev.strata.check.rule.Rule;
 import dev.strata.check.rule.RuleContext;
+import dev.strata.check.rules.admission.PodSecurityAdmissionRule;
 import dev.strata.yaml.YamlLimits;
 import dev.strata.yaml.tree.YamlReader;
 import java.nio.file.Path;
@@ -30,8 +32,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import dev.strata.charts.ChartRef;
-import dev.strata.check.rules.admission.PodSecurityAdmissionRule;
 import java.util.function.BiFunction;
 
 /**

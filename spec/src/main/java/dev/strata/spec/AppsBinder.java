@@ -1,11 +1,9 @@
 package dev.strata.spec;
 
-import dev.strata.yaml.tree.YNode;
-
 import dev.strata.catalog.Resources;
 import dev.strata.spec.yaml.Problems;
 import dev.strata.spec.yaml.YamlMap;
-
+import dev.strata.yaml.tree.YNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,15 +1,13 @@
 package dev.strata.spec;
 
-import dev.strata.yaml.tree.YList;
-import dev.strata.yaml.tree.YMap;
-import dev.strata.yaml.tree.YNode;
-import dev.strata.yaml.tree.YScalar;
-
 import dev.strata.catalog.Quantity;
 import dev.strata.catalog.Resources;
 import dev.strata.spec.yaml.Problems;
 import dev.strata.spec.yaml.YamlMap;
-
+import dev.strata.yaml.tree.YList;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
+import dev.strata.yaml.tree.YScalar;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

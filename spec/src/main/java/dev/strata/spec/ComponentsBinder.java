@@ -1,15 +1,13 @@
 package dev.strata.spec;
 
-import dev.strata.yaml.tree.YList;
-import dev.strata.yaml.tree.YMap;
-import dev.strata.yaml.tree.YNode;
-import dev.strata.yaml.tree.YScalar;
-
 import dev.strata.catalog.Catalog;
 import dev.strata.catalog.Component;
 import dev.strata.spec.yaml.Problems;
 import dev.strata.spec.yaml.YamlMap;
-
+import dev.strata.yaml.tree.YList;
+import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
+import dev.strata.yaml.tree.YScalar;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

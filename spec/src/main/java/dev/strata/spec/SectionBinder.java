@@ -1,12 +1,10 @@
 package dev.strata.spec;
 
-import dev.strata.yaml.tree.YNode;
-
 import dev.strata.catalog.Quantity;
 import dev.strata.catalog.Resources;
 import dev.strata.spec.yaml.Problems;
 import dev.strata.spec.yaml.YamlMap;
-
+import dev.strata.yaml.tree.YNode;
 import java.util.regex.Pattern;
 
 /**

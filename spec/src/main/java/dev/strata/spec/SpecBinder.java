@@ -1,11 +1,9 @@
 package dev.strata.spec;
 
-import dev.strata.yaml.tree.YNode;
-
 import dev.strata.catalog.Catalog;
 import dev.strata.spec.yaml.Problems;
 import dev.strata.spec.yaml.YamlMap;
-
+import dev.strata.yaml.tree.YNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -11,7 +11,6 @@ import dev.strata.yaml.tree.YScalar;
 import dev.strata.yaml.tree.YamlDocument;
 import dev.strata.yaml.tree.YamlProblem;
 import dev.strata.yaml.tree.YamlReader;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

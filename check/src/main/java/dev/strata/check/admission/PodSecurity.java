@@ -1,6 +1,7 @@
 package dev.strata.check.admission;
 
 import dev.strata.check.graph.PodTemplate;
+import dev.strata.yaml.tree.YList;
 import dev.strata.yaml.tree.YMap;
 import dev.strata.yaml.tree.YNode;
 import dev.strata.yaml.tree.YScalar;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import dev.strata.yaml.tree.YList;
 
 /**
  * The Pod Security Standards as the API server's Pod Security admission evaluates them at

@@ -2,11 +2,11 @@ package dev.strata.check.flows;
 
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.ResourceGraph;
+import dev.strata.check.graph.Selectors;
 import dev.strata.yaml.tree.YMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.strata.check.graph.Selectors;
 
 /**
  * Gateway → route backends: every HTTPRoute and GRPCRoute backendRef (a Service: its selected pods,

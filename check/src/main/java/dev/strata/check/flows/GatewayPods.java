@@ -1,16 +1,16 @@
 package dev.strata.check.flows;
 
+import dev.strata.check.ObjectRef;
 import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.ResourceGraph;
+import dev.strata.check.graph.Selectors;
+import dev.strata.yaml.tree.YMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.strata.check.ObjectRef;
-import dev.strata.check.graph.Selectors;
-import dev.strata.yaml.tree.YMap;
 
 /**
  * The pods that carry a Gateway's (or an Ingress controller's) traffic. A Gateway API implementation

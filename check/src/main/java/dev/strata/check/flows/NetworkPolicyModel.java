@@ -1,5 +1,6 @@
 package dev.strata.check.flows;
 
+import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.ResourceGraph;
 import dev.strata.check.graph.Selectors;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.strata.check.graph.PodTemplate;
 
 /**
  * Kubernetes NetworkPolicy semantics for one side of a flow (Kubernetes docs, "Network Policies"):

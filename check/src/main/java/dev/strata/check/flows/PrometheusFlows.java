@@ -4,12 +4,12 @@ import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.ResourceGraph;
 import dev.strata.check.graph.Selectors;
+import dev.strata.check.rules.references.Services;
 import dev.strata.yaml.tree.YMap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import dev.strata.check.rules.references.Services;
 
 /**
  * Prometheus → every monitored port: a ServiceMonitor's endpoints (a Service port by name, or a

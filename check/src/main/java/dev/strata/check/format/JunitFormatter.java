@@ -4,7 +4,6 @@ import dev.strata.check.CheckReport;
 import dev.strata.check.Finding;
 import dev.strata.check.Severity;
 import dev.strata.yaml.JunitXml;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.strata.check.graph;
 
 import dev.strata.yaml.tree.YMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.Locale;
 
 /** Label selectors: equality maps and {@code matchLabels}/{@code matchExpressions}. */
 public final class Selectors {

@@ -1,5 +1,6 @@
 package dev.strata.check.load;
 
+import dev.strata.charts.ChartRef;
 import dev.strata.yaml.tree.YMap;
 import dev.strata.yaml.tree.YamlReader;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.strata.charts.ChartRef;
 import java.util.Optional;
 
 /**

@@ -1,12 +1,12 @@
 package dev.strata.check.load;
 
+import dev.strata.yaml.Yaml;
 import dev.strata.yaml.tree.YList;
 import dev.strata.yaml.tree.YMap;
 import dev.strata.yaml.tree.YNode;
 import dev.strata.yaml.tree.YScalar;
 import dev.strata.yaml.tree.YamlDocument;
 import dev.strata.yaml.tree.YamlReader;
-import dev.strata.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

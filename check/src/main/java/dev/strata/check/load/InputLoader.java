@@ -1,17 +1,21 @@
 package dev.strata.check.load;
 
-import dev.strata.yaml.Yaml;
+import dev.strata.charts.ChartLock;
+import dev.strata.charts.ChartRef;
 import dev.strata.charts.render.HelmHooks;
+import dev.strata.charts.render.TemplateRewrites;
 import dev.strata.check.InputError;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.SourceTree;
-import dev.strata.check.load.flux.FluxBuild;
 import dev.strata.check.load.argo.ArgoFollower;
+import dev.strata.check.load.flux.FluxBuild;
 import dev.strata.check.load.flux.FluxFollower;
+import dev.strata.yaml.Yaml;
 import dev.strata.yaml.tree.YMap;
 import dev.strata.yaml.tree.YamlReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import dev.strata.charts.ChartLock;
-import dev.strata.charts.ChartRef;
-import dev.strata.charts.render.TemplateRewrites;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**

@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
 
 /**
  * What a kustomization.yaml refers to: files it consumes (resources, patches), which are then not

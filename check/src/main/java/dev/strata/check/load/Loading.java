@@ -3,7 +3,7 @@ package dev.strata.check.load;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.SourceTree;
-
+import dev.strata.check.load.flux.FluxBuild;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +30,7 @@ public interface Loading {
 
     String show(Path path);
 
-    dev.strata.check.load.flux.FluxBuild builder();
+    FluxBuild builder();
 
     InputLoader.Options options();
 

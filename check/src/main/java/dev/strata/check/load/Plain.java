@@ -4,7 +4,6 @@ import dev.strata.yaml.tree.YList;
 import dev.strata.yaml.tree.YMap;
 import dev.strata.yaml.tree.YNode;
 import dev.strata.yaml.tree.YScalar;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -9,13 +9,17 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.LocalPortForward;
-
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -36,8 +40,8 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
 
     private static final String FIELD_MANAGER = "strata";
     /** Argo CD's Application, spelled out: no discovery round trip, and a clear empty list before Argo CD exists. */
-    public static final io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext APPLICATIONS =
-            new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder().withGroup("argoproj.io").withVersion("v1alpha1")
+    public static final ResourceDefinitionContext APPLICATIONS =
+            new ResourceDefinitionContext.Builder().withGroup("argoproj.io").withVersion("v1alpha1")
                     .withKind("Application").withPlural("applications").withNamespaced(true).build();
     private final KubernetesClient client;
     private final String description;
@@ -106,7 +110,7 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
         if (unconfigured.isPresent()) {
             return false;
         }
-        Config probe = new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration()).withConnectionTimeout(PROBE_MILLIS)
+        Config probe = new ConfigBuilder(client.getConfiguration()).withConnectionTimeout(PROBE_MILLIS)
                 .withRequestTimeout(PROBE_MILLIS).withRequestRetryBackoffLimit(0).build();
         try (KubernetesClient quick = new KubernetesClientBuilder().withConfig(probe).build()) {
             quick.getKubernetesVersion();
@@ -289,15 +293,15 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
                 .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
                 .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
                 .withNewResources()
-                .addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("10m"))
-                .addToRequests("memory", new io.fabric8.kubernetes.api.model.Quantity("16Mi"))
-                .addToLimits("cpu", new io.fabric8.kubernetes.api.model.Quantity("200m"))
-                .addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("64Mi")).endResources()
+                .addToRequests("cpu", new Quantity("10m"))
+                .addToRequests("memory", new Quantity("16Mi"))
+                .addToLimits("cpu", new Quantity("200m"))
+                .addToLimits("memory", new Quantity("64Mi")).endResources()
                 .endContainer().endSpec().build();
         var handle = client.pods().inNamespace(probe.namespace()).withName(probe.name());
         handle.delete();
         handle.waitUntilCondition(p -> p == null, 60, TimeUnit.SECONDS);
-        List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy> admission = probe.admitted() ? admission(probe) : List.of();
+        List<NetworkPolicy> admission = probe.admitted() ? admission(probe) : List.of();
         admission.forEach(np -> client.network().v1().networkPolicies().inNamespace(probe.namespace()).resource(np).createOr(x -> x.update()));
         client.pods().inNamespace(probe.namespace()).resource(pod).create();
         boolean completed = true;
@@ -322,14 +326,14 @@ public final class Fabric8Kube implements Kube, AutoCloseable {
      * and the probe may go anywhere (its sidecar reaches istiod too). Policies add up, so nothing else
      * in the namespace is opened.
      */
-    static List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy> admission(Probe probe) {
-        var in = new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder()
+    static List<NetworkPolicy> admission(Probe probe) {
+        var in = new NetworkPolicyBuilder()
                 .withNewMetadata().withName(probe.name() + "-in").withNamespace(probe.namespace())
                 .addToLabels("app.kubernetes.io/managed-by", "strata").endMetadata()
                 .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress")
                 .addNewIngress().addNewFrom().withNewPodSelector().addToMatchLabels(Probe.LABEL, probe.name()).endPodSelector().endFrom().endIngress()
                 .endSpec().build();
-        var out = new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder()
+        var out = new NetworkPolicyBuilder()
                 .withNewMetadata().withName(probe.name() + "-out").withNamespace(probe.namespace())
                 .addToLabels("app.kubernetes.io/managed-by", "strata").endMetadata()
                 .withNewSpec().withNewPodSelector().addToMatchLabels(Probe.LABEL, probe.name()).endPodSelector().withPolicyTypes("Egress")

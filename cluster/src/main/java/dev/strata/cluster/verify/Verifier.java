@@ -1,5 +1,6 @@
 package dev.strata.cluster.verify;
 
+import dev.strata.cluster.ClusterException;
 import dev.strata.cluster.verify.checks.ApplicationsHealthy;
 import dev.strata.cluster.verify.checks.AuthorizationDenied;
 import dev.strata.cluster.verify.checks.GatewayServesHttps;
@@ -10,8 +11,7 @@ import dev.strata.cluster.verify.checks.PlaintextRefused;
 import dev.strata.cluster.verify.checks.PlatformPodsOnPlatformNodes;
 import dev.strata.cluster.verify.checks.PrometheusTargetUp;
 import dev.strata.cluster.verify.checks.TempoHasTrace;
-import dev.strata.cluster.ClusterException;
-
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ public final class Verifier {
             CheckResult r;
             try {
                 r = c.run(ctx);
-            } catch (ClusterException | io.fabric8.kubernetes.client.KubernetesClientException e) {
+            } catch (ClusterException | KubernetesClientException e) {
                 r = CheckResult.fail(c, "could not try: " + e.getMessage());
             }
             out.add(r.took(Duration.between(start, ctx.ticker().now())));

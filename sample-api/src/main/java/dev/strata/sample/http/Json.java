@@ -1,17 +1,16 @@
 package dev.strata.sample.http;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** JSON encoding of responses, shared by every service. */
 public final class Json {
@@ -28,7 +27,7 @@ public final class Json {
     public static void warmUp() {
         try {
             MAPPER.readTree(MAPPER.writeValueAsBytes(Map.of("warm", List.of(1, "up", true))));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

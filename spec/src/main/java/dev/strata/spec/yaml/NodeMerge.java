@@ -2,7 +2,6 @@ package dev.strata.spec.yaml;
 
 import dev.strata.yaml.tree.YMap;
 import dev.strata.yaml.tree.YNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,6 @@ import dev.strata.spec.Problem;
 import dev.strata.yaml.tree.YList;
 import dev.strata.yaml.tree.YMap;
 import dev.strata.yaml.tree.YNode;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;

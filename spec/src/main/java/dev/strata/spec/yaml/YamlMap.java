@@ -1,13 +1,11 @@
 package dev.strata.spec.yaml;
 
-import dev.strata.yaml.Suggestions;
-
 import dev.strata.catalog.Quantity;
+import dev.strata.yaml.Suggestions;
 import dev.strata.yaml.tree.YList;
 import dev.strata.yaml.tree.YMap;
 import dev.strata.yaml.tree.YNode;
 import dev.strata.yaml.tree.YScalar;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package dev.strata.yaml.tree;
 
 import dev.strata.yaml.YamlLimits;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

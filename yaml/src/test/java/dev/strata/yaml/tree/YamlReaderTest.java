@@ -1,12 +1,11 @@
 package dev.strata.yaml.tree;
 
 import dev.strata.yaml.YamlLimits;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
-import java.time.Duration;
-import org.junit.jupiter.api.Test;
 
 class YamlReaderTest {
 

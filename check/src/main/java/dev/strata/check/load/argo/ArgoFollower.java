@@ -1,6 +1,6 @@
 package dev.strata.check.load.argo;
 
-import dev.strata.yaml.Yaml;
+import dev.strata.charts.ChartArchive;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.load.ArgoSources;
@@ -13,9 +13,8 @@ import dev.strata.check.load.Loading;
 import dev.strata.check.load.ManifestParser;
 import dev.strata.check.load.Plain;
 import dev.strata.check.load.TempTrees;
+import dev.strata.yaml.Yaml;
 import dev.strata.yaml.tree.YMap;
-import dev.strata.charts.ChartArchive;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.strata.check.load.flux;
 
-import dev.strata.yaml.Yaml;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.load.Kinds;
@@ -9,7 +8,7 @@ import dev.strata.check.load.LoadProblem;
 import dev.strata.check.load.ManifestParser;
 import dev.strata.check.load.Origins;
 import dev.strata.check.load.TempTrees;
-
+import dev.strata.yaml.Yaml;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -1,13 +1,12 @@
 package dev.strata.check.load.flux;
 
-import dev.strata.yaml.Yaml;
 import dev.strata.check.Skipped;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.SourceTree;
 import dev.strata.check.load.ChartRenderer;
 import dev.strata.check.load.LoadProblem;
 import dev.strata.check.load.Loading;
-
+import dev.strata.yaml.Yaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,6 @@ import dev.strata.check.load.InlineValues;
 import dev.strata.check.load.Plain;
 import dev.strata.yaml.tree.YMap;
 import dev.strata.yaml.tree.YamlReader;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -3,7 +3,6 @@ package dev.strata.check.load.flux;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.load.Plain;
 import dev.strata.yaml.tree.YMap;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

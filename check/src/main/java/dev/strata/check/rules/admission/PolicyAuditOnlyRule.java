@@ -7,7 +7,6 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
 import dev.strata.yaml.tree.YMap;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

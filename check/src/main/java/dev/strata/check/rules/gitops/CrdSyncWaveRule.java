@@ -8,11 +8,11 @@ import dev.strata.check.load.ArgoSources;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
 import dev.strata.yaml.tree.YMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ArrayList;
-import java.util.Locale;
 import java.util.Set;
 
 /**

@@ -12,13 +12,12 @@ import dev.strata.yaml.tree.YList;
 import dev.strata.yaml.tree.YMap;
 import dev.strata.yaml.tree.YNode;
 import dev.strata.yaml.tree.YScalar;
-
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A placeholder nobody filled in, in an object that will be applied as it is: a value a person was

@@ -2,16 +2,16 @@ package dev.strata.check.rules.network;
 
 import dev.strata.check.flows.FlowMatrix;
 import dev.strata.check.flows.FlowResult;
+import dev.strata.check.flows.PolicyTypes;
 import dev.strata.check.flows.Verdict;
+import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
 import dev.strata.check.graph.ResourceGraph;
+import dev.strata.check.graph.Selectors;
+import dev.strata.yaml.tree.YMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import dev.strata.check.flows.PolicyTypes;
-import dev.strata.check.graph.PodTemplate;
-import dev.strata.check.graph.Selectors;
-import dev.strata.yaml.tree.YMap;
 
 /** Reads the connectivity model for rules: the blocked flows a policy decided, and how to name their parts. */
 public final class BlockedFlows {

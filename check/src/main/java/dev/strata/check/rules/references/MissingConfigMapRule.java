@@ -4,13 +4,13 @@ import dev.strata.check.Category;
 import dev.strata.check.RuleInfo;
 import dev.strata.check.Severity;
 import dev.strata.check.graph.PodTemplate;
-import dev.strata.check.graph.Selectors;
-import dev.strata.yaml.tree.YMap;
-import java.util.Optional;
 import dev.strata.check.graph.Resource;
+import dev.strata.check.graph.Selectors;
 import dev.strata.check.rule.References;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
+import dev.strata.yaml.tree.YMap;
+import java.util.Optional;
 
 /** A pod refers to a ConfigMap (volume, env or envFrom) that does not exist. */
 public final class MissingConfigMapRule extends PodRule {

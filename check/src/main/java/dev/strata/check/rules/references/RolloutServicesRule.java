@@ -8,7 +8,6 @@ import dev.strata.check.rule.References;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
 import dev.strata.yaml.tree.YMap;
-
 import java.util.List;
 import java.util.Optional;
 

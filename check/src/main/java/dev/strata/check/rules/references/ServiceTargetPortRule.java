@@ -11,9 +11,9 @@ import dev.strata.check.rules.BaseRule;
 import dev.strata.yaml.tree.YMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Locale;
 
 /** A Service port whose targetPort no selected pod exposes. */
 public final class ServiceTargetPortRule extends BaseRule {

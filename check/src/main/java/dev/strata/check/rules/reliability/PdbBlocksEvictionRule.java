@@ -11,8 +11,8 @@ import dev.strata.check.rules.BaseRule;
 import dev.strata.yaml.tree.YMap;
 import dev.strata.yaml.tree.YNode;
 import dev.strata.yaml.tree.YScalar;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A PDB that allows no eviction blocks node drains and cluster upgrades. */
 public final class PdbBlocksEvictionRule extends BaseRule {

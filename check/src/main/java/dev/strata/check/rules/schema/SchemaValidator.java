@@ -1,8 +1,7 @@
 package dev.strata.check.rules.schema;
 
-import dev.strata.yaml.Suggestions;
-
 import dev.strata.check.graph.Resource;
+import dev.strata.yaml.Suggestions;
 import dev.strata.yaml.tree.YList;
 import dev.strata.yaml.tree.YMap;
 import dev.strata.yaml.tree.YNode;

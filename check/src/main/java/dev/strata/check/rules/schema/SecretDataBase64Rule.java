@@ -7,11 +7,10 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
 import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YNode;
 import dev.strata.yaml.tree.YScalar;
-
 import java.util.Base64;
 import java.util.Map;
-import dev.strata.yaml.tree.YNode;
 
 /**
  * A Secret's {@code data} holds base64 (RFC 4648, standard alphabet, padded), which the API server

@@ -4,14 +4,14 @@ import dev.strata.check.Category;
 import dev.strata.check.RuleInfo;
 import dev.strata.check.Severity;
 import dev.strata.check.graph.Resource;
-import dev.strata.check.rules.gitops.PlaceholderLeftRule;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.BaseRule;
+import dev.strata.check.rules.gitops.PlaceholderLeftRule;
 import dev.strata.yaml.tree.YMap;
+import dev.strata.yaml.tree.YScalar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.strata.yaml.tree.YScalar;
 import java.util.regex.Pattern;
 
 /**

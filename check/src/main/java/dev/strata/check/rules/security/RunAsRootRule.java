@@ -3,12 +3,12 @@ package dev.strata.check.rules.security;
 import dev.strata.check.Category;
 import dev.strata.check.RuleInfo;
 import dev.strata.check.Severity;
+import dev.strata.check.admission.PodSecurity;
 import dev.strata.check.graph.PodTemplate;
 import dev.strata.check.graph.Resource;
+import dev.strata.check.rule.PodSecurityCheck;
 import dev.strata.check.rule.RuleContext;
 import dev.strata.check.rules.PodRule;
-import dev.strata.check.rule.PodSecurityCheck;
-import dev.strata.check.admission.PodSecurity;
 import dev.strata.yaml.tree.YMap;
 import java.util.Optional;
 
