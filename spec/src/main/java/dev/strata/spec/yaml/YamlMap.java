@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,9 @@ import java.util.Set;
  * added to {@link Problems} with the line they are on, and reading goes on.
  */
 public final class YamlMap {
+
+    /** What YAML 1.1 (and Kubernetes) reads as a boolean and YAML 1.2, which the spec follows, as a string. */
+    private static final Set<String> YAML11_BOOLEANS = Set.of("yes", "no", "on", "off", "y", "n");
 
     private final YMap node;
     private final String path;
@@ -131,7 +135,9 @@ public final class YamlMap {
             if (n instanceof YScalar s && s.type() == YScalar.Type.BOOL) {
                 return Optional.of(Boolean.parseBoolean(s.value()));
             }
-            problems.add(n, pathOf(key), "must be true or false, found " + describe(n));
+            boolean yaml11 = n instanceof YScalar s && s.isString() && YAML11_BOOLEANS.contains(s.value().toLowerCase(Locale.ROOT));
+            problems.add(n, pathOf(key), "must be true or false, found " + describe(n)
+                    + (yaml11 ? "; write true or false" : ""));
             return Optional.empty();
         });
     }
