@@ -85,13 +85,12 @@ final class TreeBuilder {
         List<YMap> merges = List.of();
         String pendingKey;
         int pendingKeyLine;
+        /** The value of a duplicate key is read (it may be long) but not kept. */
+        boolean dropValue;
 
         MapFrame(int line) {
             super(line);
         }
-
-        /** The value of a duplicate key is read (it may be long) but not kept. */
-        boolean dropValue;
 
         @Override
         int add(YNode node, int nodeLine) {
