@@ -769,7 +769,7 @@ public final class InputLoader {
     }
 
     /** The kustomization file of a directory (kustomization.yaml, .yml or Kustomization), if it has one. */
-    public static Optional<Path> kustomization(Path dir) {
+    private static Optional<Path> kustomization(Path dir) {
         return KustomizationRefs.find(dir);
     }
 }

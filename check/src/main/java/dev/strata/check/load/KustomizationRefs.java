@@ -19,7 +19,7 @@ import java.util.Set;
  * What a kustomization.yaml refers to: files it consumes (resources, patches), which are then not
  * loaded again as plain YAML, and directories (bases, components), which are not built on their own.
  */
-final class KustomizationRefs {
+public final class KustomizationRefs {
 
     private KustomizationRefs() {
     }
@@ -170,7 +170,8 @@ final class KustomizationRefs {
         return out;
     }
 
-    static Optional<Path> find(Path dir) {
+    /** The kustomization file of a directory (kustomization.yaml, .yml or Kustomization, as kustomize looks), if it has one. */
+    public static Optional<Path> find(Path dir) {
         for (String name : List.of("kustomization.yaml", "kustomization.yml", "Kustomization")) {
             Path f = dir.resolve(name);
             if (Files.isRegularFile(f)) {

@@ -6,8 +6,8 @@ import dev.strata.check.graph.Resource;
 import dev.strata.check.load.ArgoSources;
 import dev.strata.check.load.ChartRenderer;
 import dev.strata.check.load.InlineValues;
-import dev.strata.check.load.InputLoader;
 import dev.strata.check.load.Kinds;
+import dev.strata.check.load.KustomizationRefs;
 import dev.strata.check.load.LoadProblem;
 import dev.strata.check.load.Loading;
 import dev.strata.check.load.ManifestParser;
@@ -139,7 +139,7 @@ public final class ArgoFollower {
         if (explicit.size() == 1) {
             return explicit.getFirst();
         }
-        if (InputLoader.kustomization(dir).isPresent()) {
+        if (KustomizationRefs.find(dir).isPresent()) {
             return "kustomize";
         }
         if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
