@@ -163,9 +163,12 @@ public final class JunitXml {
         return String.format(Locale.ROOT, "%.3f", d.toMillis() / 1000.0);
     }
 
-    /** Without the control characters XML 1.0 forbids (all below U+0020 except tab and newline). */
+    /**
+     * Without the characters XML 1.0 has no place for: control characters but tab and newline, the
+     * noncharacters U+FFFE and U+FFFF, and unpaired surrogates (XML 1.0, section 2.2, "Char").
+     */
     private static String clean(String s) {
-        return s.codePoints().filter(c -> c >= 0x20 || c == '\n' || c == '\t')
+        return s.codePoints().filter(c -> c == '\n' || c == '\t' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

@@ -24,11 +24,13 @@ class JunitXmlTest {
     }
 
     @Test
-    void controlCharactersInEvidenceAreDroppedSoTheReportStaysParseable() throws Exception {
-        String xml = JunitXml.suite(new JunitXml.Suite("s", List.of(failing("a\u0001b", "x\u001b[31mred\u0007 & <y>")), Optional.empty()));
+    void charactersXmlCannotHoldAreDroppedSoTheReportStaysParseable() throws Exception {
+        String xml = JunitXml.suite(new JunitXml.Suite("s", List.of(failing("a\u0001b\uFFFE\uD800c", "x\u001b[31mred\u0007 & <y>")), Optional.empty()));
 
         Document doc = parse(xml);
-        assertThat(doc.getElementsByTagName("testcase").item(0).getAttributes().getNamedItem("name").getNodeValue()).isEqualTo("ab");
+        assertThat(doc.getElementsByTagName("testcase").item(0).getAttributes().getNamedItem("name").getNodeValue())
+                .as("control characters, noncharacters and a lone surrogate are dropped; a pair (\uD83D\uDE00) would stay")
+                .isEqualTo("abc");
         assertThat(doc.getElementsByTagName("failure").item(0).getTextContent()).isEqualTo("x[31mred & <y>");
     }
 

@@ -272,6 +272,15 @@ class VerifyChecksTest {
     }
 
     @Test
+    void junitSuiteTimeIsTheSumOfTheCaseTimesAsWritten() {
+        var case1 = new CheckResult("a", "first", Outcome.PASS, "ok", java.time.Duration.ofNanos(1_600_000));
+        String xml = VerifyReport.junit(List.of(case1, case1, case1));
+
+        assertThat(xml).contains("<testsuite name=\"strata verify\" tests=\"3\" failures=\"0\" errors=\"0\" skipped=\"0\" time=\"0.003\">")
+                .contains("name=\"a\" time=\"0.001\"");
+    }
+
+    @Test
     void junitXmlCountsFailuresAndSkipsAndEscapesEvidence() {
         var results = List.of(
                 new CheckResult("a", "first", Outcome.PASS, "ok <fine>", java.time.Duration.ofMillis(1500)),

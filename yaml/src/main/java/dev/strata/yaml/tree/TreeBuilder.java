@@ -87,6 +87,8 @@ final class TreeBuilder {
         int pendingKeyLine;
         /** The value of a duplicate key is read (it may be long) but not kept. */
         boolean dropValue;
+        /** Where a merge key ({@code <<}) was first set, or -1: merged maps are not keys, yet a second {@code <<} is a duplicate. */
+        int mergeKeyLine = -1;
 
         MapFrame(int line) {
             super(line);
@@ -98,12 +100,16 @@ final class TreeBuilder {
                 if (!(node instanceof YScalar s)) {
                     throw problem(nodeLine, "complex mapping keys are not supported");
                 }
-                String key = s.text();
+                String key = s.value(); // a key written null or ~ is that text, as sigs.k8s.io/yaml makes it
                 int previous = indexOf(key);
-                dropValue = previous >= 0;
+                int first = previous >= 0 ? keyLines[previous] : key.equals("<<") ? mergeKeyLine : -1;
+                if (key.equals("<<") && first < 0) {
+                    mergeKeyLine = nodeLine;
+                }
+                dropValue = first >= 0;
                 pendingKey = key;
                 pendingKeyLine = nodeLine;
-                return previous < 0 ? -1 : keyLines[previous];
+                return first;
             }
             if (dropValue) {
                 dropValue = false;
@@ -257,7 +263,10 @@ final class TreeBuilder {
                     String name = a.getAlias().getValue();
                     YNode target = anchors.get(name);
                     if (target == null) {
-                        throw problem(line(event), "alias *" + name + " refers to no anchor");
+                        boolean inside = stack.stream().anyMatch(f -> name.equals(f.anchor));
+                        throw problem(line(event), inside
+                                ? "alias *" + name + " refers to the collection it is in (a recursive structure); refused"
+                                : "alias *" + name + " refers to no anchor");
                     }
                     if (!(target instanceof YScalar) && ++aliases > limits.maxAliases()) {
                         throw problem(line(event), "more than " + limits.maxAliases()
@@ -292,7 +301,7 @@ final class TreeBuilder {
             Frame parent = stack.getLast();
             int first = parent.add(node, line);
             if (first >= 0) {
-                String key = ((YScalar) node).text();
+                String key = ((YScalar) node).value();
                 duplicates = true;
                 problems.add(new YamlProblem(line, pathTo(key), "duplicate key \"" + key + "\" (first at line " + first + "); keep one"));
             }
@@ -309,7 +318,7 @@ final class TreeBuilder {
                     break;
                 }
                 if (f instanceof MapFrame m) {
-                    path.append(path.isEmpty() ? "" : ".").append(m.pendingKey);
+                    path.append(path.isEmpty() ? "" : ".").append(m.pendingKey == null ? "(key)" : m.pendingKey);
                 } else {
                     path.append('[').append(((ListFrame) f).items.size()).append(']');
                 }
@@ -333,12 +342,11 @@ final class TreeBuilder {
 
     private YScalar.Type type(ScalarEvent s) {
         Optional<String> tag = s.getTag();
-        if (scalars == YamlReader.Scalars.JSON) {
-            return tag.isPresent() && !tag.get().equals("!") ? tagged(tag.get())
-                    : s.isPlain() ? typeOf(resolver.resolve(s.getValue(), true)) : YScalar.Type.STRING;
+        if (tag.isPresent()) {
+            return tag.get().equals("!") ? YScalar.Type.STRING : tagged(tag.get()); // "!": the non-specific tag, a string (YAML 1.2, 6.9.1)
         }
-        if (tag.isPresent() && !tag.get().equals("!")) {
-            return tagged(tag.get());
+        if (scalars == YamlReader.Scalars.JSON) {
+            return s.isPlain() ? typeOf(resolver.resolve(s.getValue(), true)) : YScalar.Type.STRING;
         }
         if (!s.isPlain()) {
             return YScalar.Type.STRING;

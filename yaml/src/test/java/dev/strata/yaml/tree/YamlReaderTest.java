@@ -2,6 +2,7 @@ package dev.strata.yaml.tree;
 
 import dev.strata.yaml.YamlLimits;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,40 @@ class YamlReaderTest {
                 new YamlProblem(6, "spec.apps[1].env.x", "duplicate key \"x\" (first at line 6); keep one"),
                 new YamlProblem(7, "spec.apps", "duplicate key \"apps\" (first at line 2); keep one"));
         assertThat(r.documents()).extracting(d -> ((YMap) d.root()).strOr("kind", "")).containsExactly("Fine");
+    }
+
+    @Test
+    void aSecondMergeKeyInOneMappingIsADuplicateSinceParsersDisagreeOnWhichWins() {
+        YamlReader.Result r = reader.read("""
+                base: &b {x: 1}
+                other: &o {x: 2}
+                item:
+                  <<: *b
+                  <<: *o
+                """);
+
+        assertThat(r.problems()).containsExactly(new YamlProblem(5, "item.<<", "duplicate key \"<<\" (first at line 4); keep one"));
+        assertThat(r.documents()).isEmpty();
+    }
+
+    @Test
+    void theNonSpecificTagMakesAScalarAStringAndANullKeyKeepsItsText() {
+        YamlReader json = new YamlReader(YamlLimits.STANDARD, YamlReader.Scalars.JSON);
+        for (YamlReader r : List.of(reader, json)) {
+            YMap root = (YMap) r.read("a: ! true\nb: ! 2\nnull: x\n").documents().getFirst().root();
+            assertThat(root.values().values()).extracting(n -> ((YScalar) n).type())
+                    .as("YAML 1.2, 6.9.1: a scalar tagged ! is a string")
+                    .containsExactly(YScalar.Type.STRING, YScalar.Type.STRING, YScalar.Type.STRING);
+            assertThat(root.keyAt(2)).isEqualTo("null");
+        }
+    }
+
+    @Test
+    void anAliasToTheCollectionItIsInIsCalledRecursiveNotMissing() {
+        assertThat(reader.read("a: &x [1, *x]\n").problems()).singleElement().extracting(YamlProblem::message)
+                .isEqualTo("alias *x refers to the collection it is in (a recursive structure); refused");
+        assertThat(reader.read("a: [1, *y]\n").problems()).singleElement().extracting(YamlProblem::message)
+                .isEqualTo("alias *y refers to no anchor");
     }
 
     @Test
